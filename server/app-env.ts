@@ -1,0 +1,16 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Logger } from './logger.ts';
+
+/** What every route can reach through `c.var`, set once per request by the app. */
+export interface AppVariables {
+  config: Config;
+  database: Database;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: AppVariables;
+}

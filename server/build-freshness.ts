@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What the Astro build is made from: a change in any of these makes the build stale. */
+export const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+export const BUILD_STAMP = join('dist', '.build-complete');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when there is no finished build or a source is newer than it. */
+export function isBuildStale(root: string): boolean {
+  const stamp = join(root, BUILD_STAMP);
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
+}

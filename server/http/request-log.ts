@@ -1,0 +1,22 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../logger.ts';
+
+/**
+ * Logs method, path (never the query string), status and duration — and nothing else about the request.
+ * Tipsters' anonymity depends on this: no address, user agent, cookie or referrer ever reaches the log.
+ */
+export function requestLog(logger: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        method: c.req.method,
+        route: c.req.path,
+        status: c.env?.outgoing?.headersSent ? c.env.outgoing.statusCode : c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  };
+}

@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+
+export interface SecurityHeaderOptions {
+  /** Send HSTS: only when the portal is served over TLS. */
+  behindTls: boolean;
+  /** Extra origins the operator's captcha needs (hCaptcha); empty for the self-hosted proof of work. */
+  captchaOrigins?: string[];
+  /** `npm run dev` only: Vite's dev client needs inline scripts and a websocket. Never in production. */
+  devMode?: boolean;
+}
+
+/**
+ * The headers every response carries. The CSP allows no inline script and no third party except the
+ * captcha origins the operator configured.
+ */
+export function securityHeaderValues({ behindTls, captchaOrigins = [], devMode = false }: SecurityHeaderOptions): Record<string, string> {
+  const captcha = [...captchaOrigins, ...(devMode ? ["'unsafe-inline'", 'ws:'] : [])].join(' ');
+  const withCaptcha = (base: string) => (captcha ? `${base} ${captcha}` : base);
+  const csp = [
+    "default-src 'self'",
+    withCaptcha("script-src 'self'"),
+    withCaptcha("style-src 'self'"),
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    withCaptcha("connect-src 'self'"),
+    captcha ? `frame-src ${captcha}` : "frame-src 'none'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+  if (behindTls) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
+  return headers;
+}
+
+export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(options));
+  return async (c, next) => {
+    // Responses written straight to the socket (Astro's on-demand pages) get them here, before writing.
+    const outgoing = c.env?.outgoing;
+    if (outgoing) for (const [name, value] of values) outgoing.setHeader(name, value);
+    await next();
+    for (const [name, value] of values) c.res.headers.set(name, value);
+  };
+}

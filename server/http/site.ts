@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { proxy } from 'hono/proxy';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => Promise<void> | void;
+
+/** Hashed build assets never change under the same name; everything else is revalidated each time. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/**
+ * The Astro build: prerendered pages and assets from `dist/client`, then the on-demand pages through
+ * @astrojs/node's middleware handler. Without a build (API-only tests) only the static part is skipped.
+ */
+export async function createSiteApp(distDir: string): Promise<Hono<{ Bindings: HttpBindings }>> {
+  const clientDir = join(distDir, 'client');
+  const serverEntry = join(distDir, 'server', 'entry.mjs');
+  const notFoundPage = await readFile(join(clientDir, '404.html'), 'utf8').catch(() => 'Không tìm thấy trang.');
+  const site = new Hono<{ Bindings: HttpBindings }>();
+  if (existsSync(clientDir)) {
+    site.use('*', staticCaching());
+    site.use('*', serveStatic({ root: clientDir, precompressed: true }));
+  }
+  if (existsSync(serverEntry)) {
+    const { handler } = (await import(pathToFileURL(serverEntry).href)) as { handler: NodeHandler };
+    site.all('*', async (c, next) => {
+      // Without Node's request and response (app.request() in tests) there is nothing to hand Astro.
+      if (!c.env?.incoming) return next();
+      return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing)) ?? next();
+    });
+  }
+  site.all('*', (c) => c.html(notFoundPage, 404));
+  return site;
+}
+
+/** `npm run dev`: every page comes from Astro's dev server, so edits to src/ and content/ show at once. */
+export function createDevSiteProxy(origin: string): Hono {
+  return new Hono().all('*', (c) => proxy(new URL(c.req.path + new URL(c.req.url).search, origin), { raw: c.req.raw }));
+}
+
+/** Resolves once Astro has written the response itself, or with null when it has no page for the path. */
+function renderOnDemand(handler: NodeHandler, req: IncomingMessage, res: ServerResponse): Promise<Response | null> {
+  return new Promise((resolve, reject) => {
+    res.once('finish', () => resolve(RESPONSE_ALREADY_SENT));
+    res.once('close', () => resolve(RESPONSE_ALREADY_SENT));
+    Promise.resolve(
+      handler(req, res, (error) => {
+        if (error) reject(error);
+        else resolve(null);
+      }),
+    ).catch(reject);
+  });
+}
+
+/**
+ * Cache rules for files from the build (serveStatic marks them with Last-Modified): hashed assets are
+ * immutable, pages are revalidated, and a browser whose copy is current gets a 304.
+ */
+function staticCaching(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const modified = c.res.headers.get('Last-Modified');
+    if (!modified || c.res.status !== 200) return;
+    c.header('Cache-Control', c.req.path.startsWith('/_astro/') ? IMMUTABLE : REVALIDATE);
+    c.header('Vary', 'Accept-Encoding');
+    const since = c.req.header('If-Modified-Since');
+    if (since && Date.parse(modified) <= Date.parse(since)) {
+      await c.res.body?.cancel();
+      const headers = new Headers(c.res.headers);
+      headers.delete('Content-Length');
+      headers.delete('Content-Encoding');
+      c.res = new Response(null, { status: 304, headers });
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { recordFirstStart } from './db/instance.ts';
+import { createApp } from './app.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningPortal {
+  server: ServerType;
+  database: Database;
+  /** Stops accepting, lets requests in flight finish, closes the database; bounded by `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function databaseFor(config: Config): Database {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+/** Opens the database, applies migrations and listens: the whole portal in one process. */
+export async function runPortal(config: Config, logger: Logger, distDir: string | null): Promise<RunningPortal> {
+  const database = databaseFor(config);
+  await database.migrate();
+  const firstStartedAt = await recordFirstStart(database.db, new Date());
+  const app = await createApp({ config, database, logger, distDir });
+  const server = await new Promise<ServerType>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
+  });
+  logger.info({ port: config.port, host: config.host, db: database.kind, firstStartedAt }, 'listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = (graceMs = 4000) =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      const deadline = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, graceMs);
+      await closed;
+      clearTimeout(deadline);
+      await database.close();
+      logger.info('stopped');
+    })());
+  return { server, database, stop };
+}

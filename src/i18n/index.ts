@@ -1,0 +1,40 @@
+import { en } from './en.ts';
+import { vi } from './vi.ts';
+
+export type Lang = 'vi' | 'en';
+export type MessageKey = keyof typeof vi;
+export type Dictionary = { readonly [K in MessageKey]: string };
+
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export const DEFAULT_LANG: Lang = 'vi';
+const dictionaries: Record<Lang, Dictionary> = { vi, en };
+
+/** The translator for one language; a key missing from the dictionary is a type error, not a blank. */
+export function translator(lang: Lang): (key: MessageKey) => string {
+  const dictionary = dictionaries[lang];
+  return (key) => dictionary[key];
+}
+
+/** Vietnamese lives at the root, other languages under their code: localePath('en', '/to-giac/') → '/en/to-giac/'. */
+export function localePath(lang: Lang, path: string): string {
+  return lang === DEFAULT_LANG ? path : `/${lang}${path}`;
+}
+
+/** The language a URL path is in, and the same path without its language prefix. */
+export function splitLocalePath(path: string): { lang: Lang; path: string } {
+  const match = /^\/(en)(\/.*)?$/.exec(path);
+  return match ? { lang: match[1] as Lang, path: match[2] ?? '/' } : { lang: DEFAULT_LANG, path };
+}
+
+/** `getStaticPaths` entries for a page that exists in every language. */
+export function langPaths() {
+  return LANGS.map((lang) => ({ params: { lang: lang === DEFAULT_LANG ? undefined : lang }, props: { lang } }));
+}
+
+/** Formats a date the Vietnamese way (dd/mm/yyyy), in Vietnam's time zone, whatever the language. */
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+}
+
+/** Sorts the Vietnamese way (đ after d, tones after the base letter). */
+export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

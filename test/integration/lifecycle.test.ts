@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request, Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/client.ts';
+import { instanceSettings } from '../../server/db/schema.ts';
+import { createTestDatabase, postgresUrl } from '../helpers/databases.ts';
+import { runPortalExpectingFailure, startPortalProcess } from '../helpers/portal-process.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'pcmt-lifecycle-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function readFirstStart(): Promise<string | undefined> {
+  const database = openDatabase({ kind: 'pglite', dataDir });
+  try {
+    const [row] = await database.db.select().from(instanceSettings);
+    return row?.value;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Holds a request open on a keep-alive connection, so shutdown has something in flight to wait for. */
+function openKeepAliveConnection(baseUrl: string): Promise<Agent> {
+  const agent = new Agent({ keepAlive: true });
+  return new Promise((resolve, reject) => {
+    request(`${baseUrl}/api/health`, { agent }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(agent));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('npm start on the embedded database', () => {
+  it('serves the home page and health, stops within 5 s on SIGTERM, and finds its data after a restart', async () => {
+    const first = await startPortalProcess({ DATA_DIR: dataDir });
+    const home = await fetch(`${first.baseUrl}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toMatch(/^<!DOCTYPE html><html lang="vi"/);
+    expect(await (await fetch(`${first.baseUrl}/api/health`)).json()).toEqual({ status: 'ok', db: 'pglite' });
+
+    const agent = await openKeepAliveConnection(first.baseUrl);
+    const stopped = await first.signal('SIGTERM');
+    agent.destroy();
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(5000);
+
+    const firstStart = await readFirstStart();
+    expect(firstStart).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    const second = await startPortalProcess({ DATA_DIR: dataDir });
+    expect(await (await fetch(`${second.baseUrl}/api/health`)).json()).toEqual({ status: 'ok', db: 'pglite' });
+    const interrupted = await second.signal('SIGINT');
+    expect(interrupted.code).toBe(0);
+    expect(await readFirstStart()).toBe(firstStart);
+  });
+
+  it('refuses to start on a bad variable and says which one', async () => {
+    const { code, output } = await runPortalExpectingFailure({ PORT: 'bốn nghìn', DATA_DIR: dataDir });
+    expect(code).toBe(78);
+    expect(output).toContain('PORT="bốn nghìn" is not valid: expected a port number from 1 to 65535');
+  });
+});
+
+describe.runIf(postgresUrl)('npm start with DATABASE_URL', () => {
+  it('reports postgres in health and keeps its data across a restart', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const first = await startPortalProcess({ DATABASE_URL: database.url!, DATA_DIR: dataDir });
+      expect(await (await fetch(`${first.baseUrl}/api/health`)).json()).toEqual({ status: 'ok', db: 'postgres' });
+      expect((await first.signal('SIGTERM')).code).toBe(0);
+      const [before] = await database.db.select().from(instanceSettings);
+      const second = await startPortalProcess({ DATABASE_URL: database.url!, DATA_DIR: dataDir });
+      expect((await second.signal('SIGTERM')).code).toBe(0);
+      const [after] = await database.db.select().from(instanceSettings);
+      expect(after).toEqual(before);
+    } finally {
+      await database.dispose();
+    }
+  });
+});
