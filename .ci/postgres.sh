@@ -7,6 +7,7 @@ PG_URL="postgres://postgres@127.0.0.1:${PG_PORT}/postgres"
 
 start_postgres() {
   if [ "$(id -u)" = 0 ]; then as_pg=(runuser -u postgres --); else as_pg=(); fi
+  stop_postgres   # a server left over from an earlier run in the same folder
   rm -rf "$PG_DIR"
   mkdir -p "$PG_DIR"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
