@@ -3,13 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { proxy } from 'hono/proxy';
+import type { AppEnv } from '../app-env.ts';
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => Promise<void> | void;
+type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+  locals: App.Locals,
+) => Promise<void> | void;
 
 /** Hashed build assets never change under the same name; everything else is revalidated each time. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -19,11 +24,11 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
  * The Astro build: prerendered pages and assets from `dist/client`, then the on-demand pages through
  * @astrojs/node's middleware handler. Without a build (API-only tests) only the static part is skipped.
  */
-export async function createSiteApp(distDir: string): Promise<Hono<{ Bindings: HttpBindings }>> {
+export async function createSiteApp(distDir: string): Promise<Hono<AppEnv>> {
   const clientDir = join(distDir, 'client');
   const serverEntry = join(distDir, 'server', 'entry.mjs');
   const notFoundPage = await readFile(join(clientDir, '404.html'), 'utf8').catch(() => 'Không tìm thấy trang.');
-  const site = new Hono<{ Bindings: HttpBindings }>();
+  const site = new Hono<AppEnv>();
   if (existsSync(clientDir)) {
     site.use('*', staticCaching());
     site.use('*', serveStatic({ root: clientDir, precompressed: true }));
@@ -33,7 +38,8 @@ export async function createSiteApp(distDir: string): Promise<Hono<{ Bindings: H
     site.all('*', async (c, next) => {
       // Without Node's request and response (app.request() in tests) there is nothing to hand Astro.
       if (!c.env?.incoming) return next();
-      return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing)) ?? next();
+      const locals: App.Locals = { config: c.var.config, database: c.var.database, logger: c.var.logger };
+      return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing, locals)) ?? next();
     });
   }
   site.all('*', (c) => c.html(notFoundPage, 404));
@@ -46,15 +52,20 @@ export function createDevSiteProxy(origin: string): Hono {
 }
 
 /** Resolves once Astro has written the response itself, or with null when it has no page for the path. */
-function renderOnDemand(handler: NodeHandler, req: IncomingMessage, res: ServerResponse): Promise<Response | null> {
+function renderOnDemand(handler: NodeHandler, req: IncomingMessage, res: ServerResponse, locals: App.Locals): Promise<Response | null> {
   return new Promise((resolve, reject) => {
     res.once('finish', () => resolve(RESPONSE_ALREADY_SENT));
     res.once('close', () => resolve(RESPONSE_ALREADY_SENT));
     Promise.resolve(
-      handler(req, res, (error) => {
-        if (error) reject(error);
-        else resolve(null);
-      }),
+      handler(
+        req,
+        res,
+        (error) => {
+          if (error) reject(error);
+          else resolve(null);
+        },
+        locals,
+      ),
     ).catch(reject);
   });
 }

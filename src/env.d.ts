@@ -1,0 +1,13 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  /**
+   * What the Hono server hands every on-demand Astro page (server/http/site.ts): the same handles the API
+   * routes get through `c.var`. Pages pass `database.db` to domain modules; they never build SQL.
+   */
+  interface Locals {
+    config: import('../server/config.ts').Config;
+    database: import('../server/db/client.ts').Database;
+    logger: import('../server/logger.ts').Logger;
+  }
+}
