@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { recordFirstStart } from './db/instance.ts';
+import { seedRegistry } from './units/seed.ts';
 import { createApp } from './app.ts';
 import type { Logger } from './logger.ts';
 
@@ -22,6 +23,7 @@ export function databaseFor(config: Config): Database {
 export async function runPortal(config: Config, logger: Logger, distDir: string | null): Promise<RunningPortal> {
   const database = databaseFor(config);
   await database.migrate();
+  await seedRegistry(database.db);
   const firstStartedAt = await recordFirstStart(database.db, new Date());
   const app = await createApp({ config, database, logger, distDir });
   const server = await new Promise<ServerType>((resolve) => {

@@ -9,5 +9,7 @@ declare namespace App {
     config: import('../server/config.ts').Config;
     database: import('../server/db/client.ts').Database;
     logger: import('../server/logger.ts').Logger;
+    /** The signed-in staff member on admin pages; undefined for the public. Set by the auth middleware. */
+    actor?: import('../server/auth/actor.ts').Actor;
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../server/db/client.ts';
+import { seedRegistry } from '../../server/units/seed.ts';
 
 /** PGlite always; PostgreSQL too when CI (or a developer) points TEST_DATABASE_URL at a server. */
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -13,11 +14,12 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given kind: in-memory PGlite, or a new database on the PostgreSQL server. */
+/** A fresh, migrated and seeded database (as `npm start` leaves it) of the given kind: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = openDatabase({ kind: 'pglite', dataDir: null });
     await database.migrate();
+    await seedRegistry(database.db);
     return { ...database, url: null, dispose: onceOnly(() => database.close()) };
   }
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -27,6 +29,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   url.pathname = `/${name}`;
   const database = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
   await database.migrate();
+  await seedRegistry(database.db);
   return {
     ...database,
     url: url.toString(),
