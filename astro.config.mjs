@@ -13,4 +13,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { port: 4322, host: '127.0.0.1' },
   prefetch: false,
+  // Same-origin form posts arrive with `Origin: null` under Referrer-Policy no-referrer, which Astro's
+  // check rejects; the Hono server checks Sec-Fetch-Site instead (server/http/cross-site-writes.ts).
+  security: { checkOrigin: false },
 });

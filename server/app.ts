@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, AppVariables } from './app-env.ts';
 import { apiError } from './http/api-error.ts';
+import { blockCrossSiteWrites } from './http/cross-site-writes.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createDevSiteProxy, createSiteApp } from './http/site.ts';
@@ -37,6 +38,7 @@ export async function createApp({ distDir, ...variables }: AppOptions): Promise<
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin) }));
+  app.use('*', blockCrossSiteWrites(config.publicOrigin));
   app.use('*', async (c, next) => {
     c.set('config', config);
     c.set('database', variables.database);

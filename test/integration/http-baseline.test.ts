@@ -119,3 +119,28 @@ describe('request log', () => {
     expect(log.text).not.toContain('198.51.100.9');
   });
 });
+
+describe('cross-site writes', () => {
+  const post = (headers: Record<string, string>) =>
+    createTestApp(database).then(({ app }) =>
+      app.request('/api/khong-co', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: 'a=1' }),
+    );
+
+  it('refuses a post that the browser marks as cross-site', async () => {
+    const response = await post({ 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect((await response.json()).errors[0].message).toMatch(/không gửi từ trang của cổng/);
+  });
+
+  it('refuses a foreign Origin from a browser that sends no Sec-Fetch-Site', async () => {
+    expect((await post({ Origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('lets through a same-origin form post that carries Origin: null (Referrer-Policy no-referrer)', async () => {
+    expect((await post({ 'Sec-Fetch-Site': 'same-origin', Origin: 'null' })).status).toBe(404);
+  });
+
+  it('lets through a program that sends neither header', async () => {
+    expect((await post({})).status).toBe(404);
+  });
+});
