@@ -5,49 +5,64 @@ import { apiError } from './http/api-error.ts';
 import { blockCrossSiteWrites } from './http/cross-site-writes.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { createDevSiteProxy, createSiteApp } from './http/site.ts';
+import { createDevSiteProxy, createSiteApp, loadAstroHandler, pageRenderer } from './http/site.ts';
+import { captchaFor } from './captcha/captcha.ts';
+import { captcha } from './routes/captcha.ts';
+import { createFollowUpRoutes } from './routes/follow-up.ts';
 import { health } from './routes/health.ts';
+import { createTipsRoutes } from './routes/tips.ts';
 
-export interface AppOptions extends AppVariables {
+export interface AppOptions extends Pick<AppVariables, 'config' | 'database' | 'logger' | 'secrets'> {
   /** The Astro build folder; null serves the API alone. */
   distDir: string | null;
 }
 
-function createApi(bodyLimitBytes: number) {
+/** Routes that take photos declare their own, larger body limit next to their handlers. */
+const UPLOAD_ROUTES = new Set(['/api/tips', '/api/follow-up/messages']);
+
+function createApi(config: AppVariables['config']) {
+  const defaultLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) => c.json(apiError(null, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(config.bodyLimitBytes / 1024)} KB).`), 413),
+  });
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       await next();
       // Nothing the API answers may be kept by a browser or a proxy: it is about tips and people.
       c.header('Cache-Control', 'no-store');
     })
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: bodyLimitBytes,
-        onError: (c) => c.json(apiError(null, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(bodyLimitBytes / 1024)} KB).`), 413),
-      }),
-    )
+    .use('*', (c, next) => (UPLOAD_ROUTES.has(c.req.path.replace(/\/$/, '')) ? next() : defaultLimit(c, next)))
     .route('/health', health)
+    .route('/captcha', captcha)
+    .route('/tips', createTipsRoutes(config))
+    .route('/follow-up', createFollowUpRoutes(config))
     .all('*', (c) => c.json(apiError(null, 'Không tìm thấy địa chỉ API này.'), 404));
 }
 
 export type AppType = ReturnType<typeof createApi>;
 
-export async function createApp({ distDir, ...variables }: AppOptions): Promise<Hono<AppEnv>> {
-  const { config, logger } = variables;
+export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono<AppEnv>> {
+  const { config, logger, secrets } = given;
+  const astroHandler = distDir && !config.devSiteOrigin ? await loadAstroHandler(distDir) : null;
+  const variables: AppVariables = {
+    ...given,
+    captcha: captchaFor(config.hcaptcha, secrets.altchaSecret),
+    renderPage: astroHandler ? pageRenderer(astroHandler) : null,
+  };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin) }));
+  app.use(
+    '*',
+    securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin), captchaOrigins: variables.captcha.origins }),
+  );
   app.use('*', blockCrossSiteWrites(config.publicOrigin));
   app.use('*', async (c, next) => {
-    c.set('config', config);
-    c.set('database', variables.database);
-    c.set('logger', logger);
+    for (const [name, value] of Object.entries(variables)) c.set(name as keyof AppVariables, value as never);
     await next();
   });
-  app.route('/api', createApi(config.bodyLimitBytes));
+  app.route('/api', createApi(config));
   if (config.devSiteOrigin) app.route('/', createDevSiteProxy(config.devSiteOrigin));
-  else if (distDir) app.route('/', await createSiteApp(distDir));
+  else if (distDir) app.route('/', await createSiteApp(distDir, astroHandler));
 
   app.onError((error, c) => {
     // The message and stack only: the request (address, headers, body) is never logged.

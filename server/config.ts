@@ -44,8 +44,39 @@ export const configSchema = z
     DEV_SITE_ORIGIN: optionalText
       .refine((value) => value === undefined || /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(value), 'must be a loopback origin')
       .describe('a loopback origin such as http://127.0.0.1:4322'),
+    /**
+     * Keys that encrypt tip content at rest, "id:base64key" (32 bytes each), comma-separated; the first
+     * encrypts, all decrypt, so keys can rotate. Unset: generated once into DATA_DIR/secrets.json.
+     */
+    TIP_ENCRYPTION_KEYS: optionalText
+      .refine((value) => value === undefined || value.split(',').every((entry) => /^[a-z0-9-]{1,32}:[A-Za-z0-9+/]{43}=$/.test(entry.trim())), 'bad key list')
+      .describe('a list like k2:<44 base64 characters>,k1:<44 base64 characters>, each key 32 random bytes'),
+    /** HMAC secret for receipt codes and place fingerprints; never stored in the database. */
+    RECEIPT_SECRET: optionalText
+      .refine((value) => value === undefined || Buffer.from(value, 'base64').length >= 32, 'too short')
+      .describe('at least 32 random bytes, base64-encoded'),
+    /** HMAC secret that signs ALTCHA proof-of-work challenges. */
+    ALTCHA_SECRET: optionalText
+      .refine((value) => value === undefined || value.length >= 32, 'too short')
+      .describe('a random string of at least 32 characters'),
+    /** hCaptcha keys: both set → hCaptcha; both unset → the self-hosted ALTCHA proof of work. */
+    HCAPTCHA_SITEKEY: optionalText.describe('the site key from the hCaptcha dashboard'),
+    HCAPTCHA_SECRET: optionalText.describe('the secret key from the hCaptcha dashboard'),
+    /**
+     * Behind a reverse proxy that sets X-Forwarded-For, use its first address as the (in-memory, hashed)
+     * rate-limit key. The address is never stored or logged either way.
+     */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('true or false'),
+    /** Tips one client may send in 10 minutes (counted in memory under a hashed, daily-rotated key). */
+    TIP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10).describe('a whole number from 1 to 100000'),
+    /** Receipt look-ups one client may make in 15 minutes: guessing receipts stays hopeless. */
+    FOLLOW_UP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20).describe('a whole number from 1 to 100000'),
     /** pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info').describe('one of fatal, error, warn, info, debug, silent'),
+  })
+  .refine((env) => Boolean(env.HCAPTCHA_SITEKEY) === Boolean(env.HCAPTCHA_SECRET), {
+    message: 'set both HCAPTCHA_SITEKEY and HCAPTCHA_SECRET, or neither',
+    path: ['HCAPTCHA_SECRET'],
   })
   .transform((env) => ({
     port: env.PORT,
@@ -58,6 +89,12 @@ export const configSchema = z
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
     logLevel: env.LOG_LEVEL,
     devSiteOrigin: env.DEV_SITE_ORIGIN,
+    tipEncryptionKeys: env.TIP_ENCRYPTION_KEYS,
+    receiptSecret: env.RECEIPT_SECRET,
+    altchaSecret: env.ALTCHA_SECRET,
+    hcaptcha: env.HCAPTCHA_SITEKEY && env.HCAPTCHA_SECRET ? { sitekey: env.HCAPTCHA_SITEKEY, secret: env.HCAPTCHA_SECRET } : null,
+    trustProxy: env.TRUST_PROXY === 'true',
+    rateLimits: { tipsPerClient: env.TIP_RATE_LIMIT, followUpsPerClient: env.FOLLOW_UP_RATE_LIMIT },
   }));
 
 export type Config = z.output<typeof configSchema>;

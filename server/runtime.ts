@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { recordFirstStart } from './db/instance.ts';
 import { seedRegistry } from './units/seed.ts';
 import { createApp } from './app.ts';
+import { loadSecrets } from './secrets.ts';
 import type { Logger } from './logger.ts';
 
 export interface RunningPortal {
@@ -25,7 +26,9 @@ export async function runPortal(config: Config, logger: Logger, distDir: string 
   await database.migrate();
   await seedRegistry(database.db);
   const firstStartedAt = await recordFirstStart(database.db, new Date());
-  const app = await createApp({ config, database, logger, distDir });
+  const { secrets, generatedFile } = loadSecrets(config);
+  if (generatedFile) logger.warn({ file: generatedFile }, 'generated new secrets: back this file up apart from the database');
+  const app = await createApp({ config, database, logger, secrets, distDir });
   const server = await new Promise<ServerType>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });

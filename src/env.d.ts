@@ -9,6 +9,12 @@ declare namespace App {
     config: import('../server/config.ts').Config;
     database: import('../server/db/client.ts').Database;
     logger: import('../server/logger.ts').Logger;
+    secrets: import('../server/secrets.ts').Secrets;
+    captcha: import('../server/captcha/captcha.ts').Captcha;
+    /** Set by POST /api/tips for a browser form: the tip's receipt, or the errors and what was typed. */
+    tipOutcome?: import('../server/tips/tip-page.ts').TipPageOutcome;
+    /** Set by POST /api/follow-up(/messages) for a browser form. */
+    followUpOutcome?: import('../server/tips/tip-page.ts').FollowUpPageOutcome;
     /** The signed-in staff member on admin pages; undefined for the public. Set by the auth middleware. */
     actor?: import('../server/auth/actor.ts').Actor;
   }

@@ -5,11 +5,11 @@ import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { proxy } from 'hono/proxy';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv, RenderPage } from '../app-env.ts';
 
-type NodeHandler = (
+export type NodeHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   next: (error?: unknown) => void,
@@ -24,22 +24,47 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
  * The Astro build: prerendered pages and assets from `dist/client`, then the on-demand pages through
  * @astrojs/node's middleware handler. Without a build (API-only tests) only the static part is skipped.
  */
-export async function createSiteApp(distDir: string): Promise<Hono<AppEnv>> {
-  const clientDir = join(distDir, 'client');
+/** Astro's request handler from the build, or null when the build has no server part. */
+export async function loadAstroHandler(distDir: string): Promise<NodeHandler | null> {
   const serverEntry = join(distDir, 'server', 'entry.mjs');
+  if (!existsSync(serverEntry)) return null;
+  return ((await import(pathToFileURL(serverEntry).href)) as { handler: NodeHandler }).handler;
+}
+
+const baseLocals = (c: Context<AppEnv>): App.Locals => ({
+  config: c.var.config,
+  database: c.var.database,
+  logger: c.var.logger,
+  secrets: c.var.secrets,
+  captcha: c.var.captcha,
+});
+
+/** See RenderPage: Astro renders `path` for this request, with the route's outcome in its locals. */
+export function pageRenderer(handler: NodeHandler): RenderPage {
+  return async (c, path, locals, status = 200) => {
+    if (!c.env?.incoming) throw new Error('rendering a page needs the Node server (not app.request)');
+    c.env.incoming.url = path;
+    c.env.outgoing.statusCode = status;
+    c.env.outgoing.setHeader('Cache-Control', 'no-store');
+    const rendered = await renderOnDemand(handler, c.env.incoming, c.env.outgoing, { ...baseLocals(c), ...locals });
+    if (!rendered) throw new Error(`no on-demand page at ${path}`);
+    return rendered;
+  };
+}
+
+export async function createSiteApp(distDir: string, handler: NodeHandler | null): Promise<Hono<AppEnv>> {
+  const clientDir = join(distDir, 'client');
   const notFoundPage = await readFile(join(clientDir, '404.html'), 'utf8').catch(() => 'Không tìm thấy trang.');
   const site = new Hono<AppEnv>();
   if (existsSync(clientDir)) {
     site.use('*', staticCaching());
     site.use('*', serveStatic({ root: clientDir, precompressed: true }));
   }
-  if (existsSync(serverEntry)) {
-    const { handler } = (await import(pathToFileURL(serverEntry).href)) as { handler: NodeHandler };
+  if (handler) {
     site.all('*', async (c, next) => {
       // Without Node's request and response (app.request() in tests) there is nothing to hand Astro.
       if (!c.env?.incoming) return next();
-      const locals: App.Locals = { config: c.var.config, database: c.var.database, logger: c.var.logger };
-      return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing, locals)) ?? next();
+      return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing, baseLocals(c))) ?? next();
     });
   }
   site.all('*', (c) => c.html(notFoundPage, 404));

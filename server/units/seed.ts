@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { communes, formerCommunes, queues } from '../db/schema.ts';
+import { communes, formerCommunes, queues, routingRules } from '../db/schema.ts';
+import { DEFAULT_RULES } from '../tips/routing.ts';
 import { loadCommuneRegistry } from './commune-registry.ts';
 
 /**
@@ -19,12 +20,25 @@ export const PROVINCIAL_QUEUES = [
 export const communeQueueCode = (communeCode: string) => `cax-${communeCode}`;
 
 /**
- * Fills the registry on a new database: communes, their former units, and the queues. It runs at every
- * start but writes only into an empty registry, so administrators' edits are never overwritten.
+ * Fills the registry on a new database: communes, their former units, the queues and the routing rules.
+ * It runs at every start but writes only into empty tables, so administrators' edits are never overwritten.
  */
 export async function seedRegistry(db: Db): Promise<void> {
-  const [{ value: existing }] = (await db.select({ value: count() }).from(communes)) as [{ value: number }];
-  if (existing > 0) return;
+  await seedCommunesAndQueues(db);
+  await seedRoutingRules(db);
+}
+
+async function isEmpty(db: Db, table: typeof communes | typeof routingRules): Promise<boolean> {
+  const [row] = await db.select({ value: count() }).from(table);
+  return row!.value === 0;
+}
+
+async function seedRoutingRules(db: Db): Promise<void> {
+  if (await isEmpty(db, routingRules)) await db.insert(routingRules).values(DEFAULT_RULES).onConflictDoNothing();
+}
+
+async function seedCommunesAndQueues(db: Db): Promise<void> {
+  if (!(await isEmpty(db, communes))) return;
   const registry = loadCommuneRegistry();
   await db.transaction(async (tx) => {
     await tx.insert(communes).values(registry.communes).onConflictDoNothing();

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
+import { parseKeyring } from '../../server/crypto/keyring.ts';
 import { createLogger } from '../../server/logger.ts';
+import type { Secrets } from '../../server/secrets.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -25,11 +28,21 @@ export interface TestAppOptions {
   withSite?: boolean;
 }
 
+/** Fresh random keys, as the embedded default would generate them. */
+export function testSecrets(): Secrets {
+  return {
+    tipKeys: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
+    receiptSecret: randomBytes(32),
+    altchaSecret: randomBytes(32).toString('base64url'),
+  };
+}
+
 /** The real app on a test database, with its log captured. */
 export async function createTestApp(database: TestDatabase, { env = {}, withSite = false }: TestAppOptions = {}) {
   const config: Config = loadConfig({ LOG_LEVEL: 'info', ...env });
   const log = new LogCapture();
   const logger = createLogger(config.logLevel, log);
-  const app = await createApp({ config, database, logger, distDir: withSite ? distDir : null });
-  return { app, config, log };
+  const secrets = testSecrets();
+  const app = await createApp({ config, database, logger, secrets, distDir: withSite ? distDir : null });
+  return { app, config, log, secrets };
 }

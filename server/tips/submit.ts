@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { communes, queues, routingRules, tipCopies, tipPhotos, tips } from '../db/schema.ts';
+import { fingerprint, seal } from '../crypto/keyring.ts';
+import type { SanitizedPhoto } from '../photos/sanitize.ts';
+import type { Secrets } from '../secrets.ts';
+import { normalizeVietnamese } from '../text/vietnamese.ts';
+import type { CaptchaOutcome } from '../captcha/captcha.ts';
+import { generateReceipt, receiptHash } from './receipt.ts';
+import { decideRoute, type RoutingRule } from './routing.ts';
+import type { FieldError, TipFields } from './tip-request.ts';
+
+export class TipRejected extends Error {
+  override name = 'TipRejected';
+  readonly errors: FieldError[];
+  constructor(errors: FieldError[]) {
+    super(errors.map((error) => error.message).join(' '));
+    this.errors = errors;
+  }
+}
+
+export interface SubmittedTip {
+  tipId: number;
+  /** 16 digits, shown once to the tipster and never stored. */
+  receipt: string;
+  removedMetadata: string[];
+}
+
+/** The keyed fingerprint officers use to count tips about the same place without linking tipsters. */
+export const placeFingerprint = (secrets: Secrets, place: string) => fingerprint(secrets.receiptSecret, `place:${normalizeVietnamese(place)}`);
+
+/**
+ * Stores a tip in one transaction — content sealed, photos, routing decision and copies — and returns
+ * the receipt. If anything fails, nothing is stored and no receipt exists.
+ */
+export async function submitTip(
+  db: Db,
+  secrets: Secrets,
+  fields: Omit<TipFields, 'captcha'>,
+  captcha: Exclude<CaptchaOutcome, 'failed'>,
+  photos: SanitizedPhoto[],
+): Promise<SubmittedTip> {
+  const commune = fields.communeCode
+    ? (await db.select().from(communes).where(eq(communes.code, fields.communeCode)))[0]
+    : null;
+  if (fields.communeCode && !commune?.active) {
+    throw new TipRejected([{ field: 'communeCode', message: 'Chọn xã, phường trong danh sách, hoặc chọn “Không rõ”.' }]);
+  }
+  const [rules, queueRows] = await Promise.all([
+    db.select().from(routingRules).where(eq(routingRules.active, true)),
+    db.select({ code: queues.code, name: queues.name, active: queues.active, communeCode: queues.communeCode }).from(queues),
+  ]);
+  const route = decideRoute(rules as RoutingRule[], new Map(queueRows.map((queue) => [queue.code, queue])), {
+    category: fields.category,
+    commune: commune ?? null,
+    avoidCommunePolice: fields.avoidCommunePolice,
+  });
+
+  const receipt = generateReceipt();
+  const description = seal(secrets.tipKeys, fields.description);
+  const place = fields.place ? seal(secrets.tipKeys, fields.place) : null;
+  const tipId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tips)
+      .values({
+        receiptHash: receiptHash(secrets.receiptSecret, receipt),
+        category: fields.category,
+        communeCode: fields.communeCode,
+        observedOn: fields.observedAt,
+        keyId: description.keyId,
+        descriptionSealed: description.data,
+        placeSealed: place?.data ?? null,
+        placeFingerprint: fields.place ? placeFingerprint(secrets, fields.place) : null,
+        avoidCommunePolice: fields.avoidCommunePolice,
+        captchaStatus: captcha,
+        ownerQueueCode: route.ownerQueueCode,
+        routingReason: route.reason,
+        photoCount: photos.length,
+      })
+      .returning({ id: tips.id });
+    const id = row!.id;
+    if (route.copyQueueCodes.length > 0) {
+      await tx.insert(tipCopies).values(route.copyQueueCodes.map((queueCode) => ({ tipId: id, queueCode })));
+    }
+    if (photos.length > 0) await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, id, null, photo)));
+    return id;
+  });
+  return { tipId, receipt, removedMetadata: [...new Set(photos.flatMap((photo) => photo.removedMetadata))] };
+}
+
+export function photoRow(secrets: Secrets, tipId: number, messageId: number | null, photo: SanitizedPhoto) {
+  const image = seal(secrets.tipKeys, photo.bytes);
+  return {
+    tipId,
+    messageId,
+    keyId: image.keyId,
+    imageSealed: image.data,
+    mediaType: photo.mediaType,
+    width: photo.width,
+    height: photo.height,
+    originalSha256: photo.originalSha256,
+    removedMetadata: photo.removedMetadata,
+  };
+}
