@@ -16,4 +16,6 @@ export default defineConfig({
   // Same-origin form posts arrive with `Origin: null` under Referrer-Policy no-referrer, which Astro's
   // check rejects; the Hono server checks Sec-Fetch-Site instead (server/http/cross-site-writes.ts).
   security: { checkOrigin: false },
+  // Never inline a script or stylesheet into the HTML: the CSP allows only files from 'self'.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

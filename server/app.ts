@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, AppVariables } from './app-env.ts';
+import { alreadySent } from './http/already-sent.ts';
 import { apiError } from './http/api-error.ts';
 import { blockCrossSiteWrites } from './http/cross-site-writes.ts';
 import { requestLog } from './http/request-log.ts';
@@ -29,7 +30,7 @@ function createApi(config: AppVariables['config']) {
     .use('*', async (c, next) => {
       await next();
       // Nothing the API answers may be kept by a browser or a proxy: it is about tips and people.
-      c.header('Cache-Control', 'no-store');
+      if (!alreadySent(c)) c.header('Cache-Control', 'no-store');
     })
     .use('*', (c, next) => (UPLOAD_ROUTES.has(c.req.path.replace(/\/$/, '')) ? next() : defaultLimit(c, next)))
     .route('/health', health)

@@ -4,12 +4,13 @@ import { openDatabase, type Database } from './db/client.ts';
 import { recordFirstStart } from './db/instance.ts';
 import { seedRegistry } from './units/seed.ts';
 import { createApp } from './app.ts';
-import { loadSecrets } from './secrets.ts';
+import { loadSecrets, type Secrets } from './secrets.ts';
 import type { Logger } from './logger.ts';
 
 export interface RunningPortal {
   server: ServerType;
   database: Database;
+  secrets: Secrets;
   /** Stops accepting, lets requests in flight finish, closes the database; bounded by `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -47,5 +48,5 @@ export async function runPortal(config: Config, logger: Logger, distDir: string 
       await database.close();
       logger.info('stopped');
     })());
-  return { server, database, stop };
+  return { server, database, secrets, stop };
 }

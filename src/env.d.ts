@@ -11,6 +11,8 @@ declare namespace App {
     logger: import('../server/logger.ts').Logger;
     secrets: import('../server/secrets.ts').Secrets;
     captcha: import('../server/captcha/captcha.ts').Captcha;
+    /** The status the API route answers with when it has a page render its outcome (RenderPage). */
+    responseStatus?: number;
     /** Set by POST /api/tips for a browser form: the tip's receipt, or the errors and what was typed. */
     tipOutcome?: import('../server/tips/tip-page.ts').TipPageOutcome;
     /** Set by POST /api/follow-up(/messages) for a browser form. */

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.ts';
+import { alreadySent } from './already-sent.ts';
 
 /**
  * Logs method, path (never the query string), status and duration — and nothing else about the request.
@@ -13,7 +14,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       {
         method: c.req.method,
         route: c.req.path,
-        status: c.env?.outgoing?.headersSent ? c.env.outgoing.statusCode : c.res.status,
+        status: alreadySent(c) ? c.env.outgoing.statusCode : c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'request',

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { alreadySent } from './already-sent.ts';
 
 export interface SecurityHeaderOptions {
   /** Send HSTS: only when the portal is served over TLS. */
@@ -50,6 +51,6 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
     const outgoing = c.env?.outgoing;
     if (outgoing) for (const [name, value] of values) outgoing.setHeader(name, value);
     await next();
-    for (const [name, value] of values) c.res.headers.set(name, value);
+    if (!alreadySent(c)) for (const [name, value] of values) c.res.headers.set(name, value);
   };
 }

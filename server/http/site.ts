@@ -44,9 +44,8 @@ export function pageRenderer(handler: NodeHandler): RenderPage {
   return async (c, path, locals, status = 200) => {
     if (!c.env?.incoming) throw new Error('rendering a page needs the Node server (not app.request)');
     c.env.incoming.url = path;
-    c.env.outgoing.statusCode = status;
     c.env.outgoing.setHeader('Cache-Control', 'no-store');
-    const rendered = await renderOnDemand(handler, c.env.incoming, c.env.outgoing, { ...baseLocals(c), ...locals });
+    const rendered = await renderOnDemand(handler, c.env.incoming, c.env.outgoing, { ...baseLocals(c), ...locals, responseStatus: status });
     if (!rendered) throw new Error(`no on-demand page at ${path}`);
     return rendered;
   };

@@ -32,9 +32,11 @@ async function readRequest(c: Context<AppEnv>): Promise<{ fields: Record<string,
   }
 }
 
-function errorAnswer(c: Context<AppEnv>, errors: FieldError[], receipt: string, status: 400 | 404 | 429 = 400) {
+const langOf = (fields: Record<string, unknown> | undefined) => (typeof fields?.lang === 'string' ? fields.lang : 'vi');
+
+function errorAnswer(c: Context<AppEnv>, errors: FieldError[], receipt: string, lang: string, status: 400 | 404 | 429 = 400) {
   const { renderPage } = c.var;
-  if (renderPage && prefersHtml(c)) return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome: { kind: 'errors', errors, receipt } }, status);
+  if (renderPage && prefersHtml(c)) return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome: { kind: 'errors', lang, errors, receipt } }, status);
   return c.json({ errors }, status);
 }
 
@@ -56,9 +58,9 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       const tipId = digits ? await findTipIdByReceipt(database.db, secrets, digits) : null;
       const view = tipId === null ? null : await tipPublicView(database.db, secrets, tipId);
       await padTime(startedAt, LOOKUP_FLOOR_MS);
-      if (!view || !digits) return errorAnswer(c, [RECEIPT_ERROR], String(request?.fields.receipt ?? ''), 404);
+      if (!view || !digits) return errorAnswer(c, [RECEIPT_ERROR], String(request?.fields.receipt ?? ''), langOf(request?.fields), 404);
       if (renderPage && prefersHtml(c)) {
-        const followUpOutcome = { kind: 'view' as const, receipt: formatReceipt(digits), view, messageSent: false, errors: [], draft: '' };
+        const followUpOutcome = { kind: 'view' as const, lang: langOf(request?.fields), receipt: formatReceipt(digits), view, messageSent: false, errors: [], draft: '' };
         return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome });
       }
       return c.json(view);
@@ -70,7 +72,7 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       const { database, secrets, renderPage } = c.var;
       const tipId = digits ? await findTipIdByReceipt(database.db, secrets, digits) : null;
       await padTime(startedAt, LOOKUP_FLOOR_MS);
-      if (tipId === null || !digits || !request) return errorAnswer(c, [RECEIPT_ERROR], String(request?.fields.receipt ?? ''), 404);
+      if (tipId === null || !digits || !request) return errorAnswer(c, [RECEIPT_ERROR], String(request?.fields.receipt ?? ''), langOf(request?.fields), 404);
 
       const text = typeof request.fields.text === 'string' ? request.fields.text.normalize('NFC').trim() : '';
       const errors: FieldError[] = [];
@@ -85,7 +87,7 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       const sent = errors.length === 0;
       const latest = sent ? await tipPublicView(database.db, secrets, tipId) : view;
       if (renderPage && prefersHtml(c)) {
-        const followUpOutcome = { kind: 'view' as const, receipt: formatReceipt(digits), view: latest, messageSent: sent, errors, draft: sent ? '' : text };
+        const followUpOutcome = { kind: 'view' as const, lang: langOf(request.fields), receipt: formatReceipt(digits), view: latest, messageSent: sent, errors, draft: sent ? '' : text };
         return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome }, sent ? 201 : 400);
       }
       return sent ? c.json(latest, 201) : c.json({ errors }, 400);

@@ -17,7 +17,7 @@ const TIP_PAGE = '/to-giac/ket-qua/';
 
 function badRequest(c: Context<AppEnv>, errors: FieldError[], values: Record<string, string>, status: 400 | 413 | 422 = 400) {
   const { renderPage } = c.var;
-  if (renderPage && prefersHtml(c)) return renderPage(c, TIP_PAGE, { tipOutcome: { kind: 'errors', errors, values } }, status);
+  if (renderPage && prefersHtml(c)) return renderPage(c, TIP_PAGE, { tipOutcome: { kind: 'errors', lang: values.lang ?? 'vi', errors, values } }, status);
   return c.json({ errors }, status);
 }
 
@@ -41,7 +41,8 @@ export function createTipsRoutes({ trustProxy, rateLimits: limits }: Config) {
         const receipt = formatReceipt(outcome.tip.receipt);
         if (renderPage && prefersHtml(c)) {
           const photoCount = formPhotos(form).length;
-          return renderPage(c, TIP_PAGE, { tipOutcome: { kind: 'received', receipt, removedMetadata: outcome.tip.removedMetadata, photoCount } }, 201);
+          const lang = typeof fields.lang === 'string' ? fields.lang : 'vi';
+          return renderPage(c, TIP_PAGE, { tipOutcome: { kind: 'received', lang, receipt, removedMetadata: outcome.tip.removedMetadata, photoCount } }, 201);
         }
         return c.json({ receipt, removedMetadata: outcome.tip.removedMetadata }, 201);
       },

@@ -10,10 +10,12 @@ export const DEFAULT_LANG: Lang = 'vi';
 const dictionaries: Record<Lang, Dictionary> = { vi, en };
 
 /** The translator for one language; a key missing from the dictionary is a type error, not a blank. */
-export function translator(lang: Lang): (key: MessageKey) => string {
+export function translator(lang: Lang): (key: MessageKey, values?: Record<string, string | number>) => string {
   const dictionary = dictionaries[lang];
-  return (key) => dictionary[key];
+  return (key, values) => (values ? dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : dictionary[key]);
 }
+
+export const isLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
 /** Vietnamese lives at the root, other languages under their code: localePath('en', '/to-giac/') → '/en/to-giac/'. */
 export function localePath(lang: Lang, path: string): string {
