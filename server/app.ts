@@ -6,6 +6,7 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createDevSiteProxy, createSiteApp } from './http/site.ts';
 import { health } from './routes/health.ts';
+import { SEARCH_PAGE_PATHS } from '../src/library/paths.ts';
 
 export interface AppOptions extends AppVariables {
   /** The Astro build folder; null serves the API alone. */
@@ -36,7 +37,7 @@ export async function createApp({ distDir, ...variables }: AppOptions): Promise<
   const { config, logger } = variables;
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin) }));
+  app.use('*', securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin), searchPages: SEARCH_PAGE_PATHS }));
   app.use('*', async (c, next) => {
     c.set('config', config);
     c.set('database', variables.database);

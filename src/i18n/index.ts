@@ -38,3 +38,8 @@ export function formatDate(date: Date): string {
 
 /** Sorts the Vietnamese way (đ after d, tones after the base letter). */
 export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Fills `{name}` placeholders of a dictionary string: fill(t('kits.minutes'), { n: 45 }) → '45 phút'. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+}
