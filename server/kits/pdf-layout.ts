@@ -10,7 +10,29 @@ import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 const fontFile = (style: string) => require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
-const FONTS = { regular: fontFile('400Regular'), bold: fontFile('700Bold'), italic: fontFile('400Regular_Italic') } as const;
+const FONTS = {
+  regular: fontFile('400Regular'),
+  bold: fontFile('700Bold'),
+  italic: fontFile('400Regular_Italic'),
+  // Noto Sans has no arrows, check marks or ballot boxes (→ ✓ ☐), which the kits use; DejaVu Sans has them.
+  symbols: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+} as const;
+type FontName = Exclude<keyof typeof FONTS, 'symbols'>;
+
+/** The fontkit font behind pdfkit's current font (pdfkit keeps it on an internal field). */
+type WithFontkit = { _font: { font: { hasGlyphForCodePoint(codePoint: number): boolean } } };
+
+/** Splits text into runs the current font can draw and runs that need the symbol font. */
+export function fontRuns(text: string, hasGlyph: (codePoint: number) => boolean): { text: string; symbols: boolean }[] {
+  const runs: { text: string; symbols: boolean }[] = [];
+  for (const character of text) {
+    const symbols = !/\s/.test(character) && !hasGlyph(character.codePointAt(0)!);
+    const last = runs.at(-1);
+    if (last && last.symbols === symbols) last.text += character;
+    else runs.push({ text: character, symbols });
+  }
+  return runs;
+}
 
 /**
  * Noto Sans's `ccmp` feature splits ọ, ụ, ị… into a base letter and a combining dot, and pdfkit then maps
@@ -72,6 +94,7 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   doc.registerFont('italic', FONTS.italic);
+  doc.registerFont('symbols', FONTS.symbols);
   doc.font('regular').fontSize(bodySize).fillColor(INK);
 
   const chunks: Buffer[] = [];
@@ -84,11 +107,29 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
     if (doc.y + needed > bottom()) doc.addPage();
   };
 
+  /**
+   * Writes text in `font`, switching to the symbol font for the characters it lacks; the runs flow as one
+   * paragraph (pdfkit's `continued`), so wrapping is unchanged.
+   */
+  const write = (text: string, font: FontName, x: number | undefined, y: number | undefined, options: PDFKit.Mixins.TextOptions) => {
+    doc.font(font);
+    const hasGlyph = (codePoint: number) => (doc as unknown as WithFontkit)._font.font.hasGlyphForCodePoint(codePoint);
+    const runs = fontRuns(text, hasGlyph);
+    runs.forEach((run, index) => {
+      doc.font(run.symbols ? 'symbols' : font);
+      const runOptions = { ...options, features: features(), continued: index < runs.length - 1 || Boolean(options.continued) };
+      if (index === 0 && x !== undefined) doc.text(run.text, x, y, runOptions);
+      else doc.text(run.text, runOptions);
+    });
+    doc.font(font);
+  };
+
   return {
     doc,
     width,
     title(text) {
-      doc.font('bold').fontSize(bodySize + 9).fillColor(BRAND).text(text, MARGIN, doc.y, { width, features: features() });
+      doc.fontSize(bodySize + 9).fillColor(BRAND);
+      write(text, 'bold', MARGIN, doc.y, { width });
       doc.moveDown(0.4).fillColor(INK).font('regular').fontSize(bodySize);
     },
     heading(text, level = 1) {
@@ -96,12 +137,13 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
       doc.font('bold').fontSize(size);
       keepRoom(doc.heightOfString(text, { width, features: features() }) + bodySize * 4);
       doc.moveDown(level === 1 ? 0.8 : 0.5);
-      doc.fillColor(level === 1 ? BRAND : INK).text(text, MARGIN, doc.y, { width, features: features() });
+      doc.fillColor(level === 1 ? BRAND : INK);
+      write(text, 'bold', MARGIN, doc.y, { width });
       doc.moveDown(0.25).fillColor(INK).font('regular').fontSize(bodySize);
     },
     paragraph(text, { italic = false, muted = false, size = bodySize } = {}) {
-      doc.font(italic ? 'italic' : 'regular').fontSize(size).fillColor(muted ? MUTED : INK);
-      doc.text(text, MARGIN, doc.y, { width, lineGap: 2, paragraphGap: 4, features: features() });
+      doc.fontSize(size).fillColor(muted ? MUTED : INK);
+      write(text, italic ? 'italic' : 'regular', MARGIN, doc.y, { width, lineGap: 2, paragraphGap: 4 });
       doc.font('regular').fontSize(bodySize).fillColor(INK);
     },
     bullets(items, { marker = 'bullet' } = {}) {
@@ -110,14 +152,15 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
         const indent = marker === 'number' ? 20 : 14;
         keepRoom(doc.currentLineHeight(true) * 2);
         const top = doc.y;
-        const label = marker === 'number' ? `${index + 1}.` : marker === 'bullet' ? '•' : '';
+        // A checklist item ("☐ …") is its own marker.
+        const label = marker === 'number' ? `${index + 1}.` : marker === 'bullet' && !item.startsWith('☐') ? '•' : '';
         if (label) doc.text(label, MARGIN, top, { width: indent, lineBreak: false, features: features() });
-        doc.text(item, MARGIN + indent, top, { width: width - indent, lineGap: 2, paragraphGap: 3, features: features() });
+        write(item, 'regular', MARGIN + indent, top, { width: width - indent, lineGap: 2, paragraphGap: 3 });
       }
     },
     labelled(label, value) {
-      doc.font('bold').text(`${label}: `, MARGIN, doc.y, { continued: true, width, features: features() });
-      doc.font('regular').text(value, { width, features: features() });
+      write(`${label}: `, 'bold', MARGIN, doc.y, { continued: true, width });
+      write(value, 'regular', undefined, undefined, { width });
     },
     space(lines = 0.5) {
       doc.moveDown(lines);
