@@ -19,4 +19,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { port: 4322, host: '127.0.0.1' },
   prefetch: false,
+  // Never inline a small script or asset: the CSP allows scripts from files only (script-src 'self').
+  vite: { build: { assetsInlineLimit: 0 } },
 });
