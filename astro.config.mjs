@@ -6,6 +6,12 @@ import { defineConfig } from 'astro/config';
 // are rendered on demand by @astrojs/node in middleware mode, behind the Hono server (server/app.ts).
 export default defineConfig({
   output: 'static',
+  // Absolute addresses on prerendered pages (a material's share link) use the public origin; `npm start`
+  // builds with the environment it was started with, where server/config.ts has already checked it.
+  site: process.env.PUBLIC_ORIGIN || 'http://localhost:4321',
+  // The only SVGs processed are our own covers in content/materials/images, rasterised to AVIF/WebP so
+  // phones get small bitmaps; no SVG from a user ever reaches the image pipeline.
+  image: { dangerouslyProcessSVG: true },
   adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
   // The portal keeps its own admin sessions in the database; Astro's session store stays off.
   session: false,

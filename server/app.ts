@@ -12,6 +12,7 @@ import { captcha } from './routes/captcha.ts';
 import { createFollowUpRoutes } from './routes/follow-up.ts';
 import { health } from './routes/health.ts';
 import { createTipsRoutes } from './routes/tips.ts';
+import { SEARCH_PAGE_PATHS } from '../src/library/paths.ts';
 
 export interface AppOptions extends Pick<AppVariables, 'config' | 'database' | 'logger' | 'secrets'> {
   /** The Astro build folder; null serves the API alone. */
@@ -54,7 +55,12 @@ export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono
   app.use('*', requestLog(logger));
   app.use(
     '*',
-    securityHeaders({ behindTls: config.behindTls, devMode: Boolean(config.devSiteOrigin), captchaOrigins: variables.captcha.origins }),
+    securityHeaders({
+      behindTls: config.behindTls,
+      devMode: Boolean(config.devSiteOrigin),
+      captchaOrigins: variables.captcha.origins,
+      searchPages: SEARCH_PAGE_PATHS,
+    }),
   );
   app.use('*', blockCrossSiteWrites(config.publicOrigin));
   app.use('*', async (c, next) => {

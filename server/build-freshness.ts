@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the Astro build is made from: a change in any of these makes the build stale. */
-export const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+// server/kits writes the kit downloads and build-site.ts runs Pagefind: both are part of the build.
+export const BUILD_INPUTS = ['src', 'content', 'public', 'server/kits', 'server/build-site.ts', 'astro.config.mjs', 'package-lock.json'];
 export const BUILD_STAMP = join('dist', '.build-complete');
 
 function newestMtime(path: string): number {

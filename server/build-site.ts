@@ -32,8 +32,21 @@ export function buildSite(root: string): void {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (astro.status !== 0) throw new Error(`astro build failed (exit ${astro.status ?? astro.signal})`);
+  indexForSearch(root);
   precompress(join(root, 'dist', 'client'));
   writeFileSync(join(root, BUILD_STAMP), new Date().toISOString());
+}
+
+/**
+ * Pagefind's full-text index of the pages marked `data-pagefind-body` (materials and kits), one index per
+ * page language, written to dist/client/pagefind/ with its self-hosted UI.
+ */
+function indexForSearch(root: string): void {
+  const pagefind = spawnSync(process.execPath, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', join(root, 'dist', 'client'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (pagefind.status !== 0) throw new Error(`pagefind failed (exit ${pagefind.status ?? pagefind.signal})`);
 }
 
 export function ensureBuild(root: string): void {

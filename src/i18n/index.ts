@@ -12,7 +12,7 @@ const dictionaries: Record<Lang, Dictionary> = { vi, en };
 /** The translator for one language; a key missing from the dictionary is a type error, not a blank. */
 export function translator(lang: Lang): (key: MessageKey, values?: Record<string, string | number>) => string {
   const dictionary = dictionaries[lang];
-  return (key, values) => (values ? dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : dictionary[key]);
+  return (key, values) => (values ? fill(dictionary[key], values) : dictionary[key]);
 }
 
 export const isLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
@@ -40,3 +40,8 @@ export function formatDate(date: Date): string {
 
 /** Sorts the Vietnamese way (đ after d, tones after the base letter). */
 export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Fills `{name}` placeholders of a dictionary string: fill(t('kits.minutes'), { n: 45 }) → '45 phút'. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+}
