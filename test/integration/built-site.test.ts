@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { LANGS, localePath } from '../../src/i18n/index.ts';
 import { SEARCH_PAGE_PATHS } from '../../src/library/paths.ts';
 import { distDir } from '../helpers/test-app.ts';
 
@@ -65,9 +66,10 @@ describe('the built site', () => {
     expect(offenders.map(pagePath)).toEqual([]);
   });
 
-  it('loads JavaScript only on the search page', () => {
+  it('loads JavaScript only where it is needed: search, and the tip pages (captcha, quick exit)', () => {
+    const tipPages = LANGS.flatMap((lang) => ['/to-giac/', '/theo-doi/'].map((path) => localePath(lang, path)));
     const withScripts = htmlFiles.filter((file) => /<script[\s>]/.test(readFileSync(file, 'utf8'))).map(pagePath);
-    expect(withScripts.sort()).toEqual([...SEARCH_PAGE_PATHS].sort());
+    expect(withScripts.sort()).toEqual([...SEARCH_PAGE_PATHS, ...tipPages].sort());
   });
 });
 

@@ -35,7 +35,8 @@ function openKeepAliveConnection(baseUrl: string): Promise<Agent> {
 }
 
 describe('npm start on the embedded database', () => {
-  it('serves the home page and health, stops within 5 s on SIGTERM, and finds its data after a restart', async () => {
+  // Two cold starts of PGlite (about 10 s each on a loaded 2-core machine) need more than the default.
+  it('serves the home page and health, stops within 5 s on SIGTERM, and finds its data after a restart', { timeout: 120_000 }, async () => {
     const first = await startPortalProcess({ DATA_DIR: dataDir });
     const home = await fetch(`${first.baseUrl}/`);
     expect(home.status).toBe(200);
@@ -66,7 +67,7 @@ describe('npm start on the embedded database', () => {
 });
 
 describe.runIf(postgresUrl)('npm start with DATABASE_URL', () => {
-  it('reports postgres in health and keeps its data across a restart', async () => {
+  it('reports postgres in health and keeps its data across a restart', { timeout: 120_000 }, async () => {
     const database = await createTestDatabase('postgres');
     try {
       const first = await startPortalProcess({ DATABASE_URL: database.url!, DATA_DIR: dataDir });
