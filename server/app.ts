@@ -48,7 +48,7 @@ export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono
   const astroHandler = distDir && !config.devSiteOrigin ? await loadAstroHandler(distDir) : null;
   const variables: AppVariables = {
     ...given,
-    captcha: captchaFor(config.hcaptcha, secrets.altchaSecret),
+    captcha: captchaFor(config.hcaptcha, secrets.altchaSecret, config.altchaMaxCounter),
     renderPage: astroHandler ? pageRenderer(astroHandler) : null,
   };
   const app = new Hono<AppEnv>();

@@ -59,6 +59,11 @@ export const configSchema = z
     ALTCHA_SECRET: optionalText
       .refine((value) => value === undefined || value.length >= 32, 'too short')
       .describe('a random string of at least 32 characters'),
+    /**
+     * ALTCHA difficulty: the largest counter a browser may have to search to (time grows linearly).
+     * 40,000 is a few seconds on a cheap phone; lower it only for benchmarks.
+     */
+    ALTCHA_MAX_COUNTER: z.coerce.number().int().min(100).max(10_000_000).default(40_000).describe('a whole number from 100 to 10000000'),
     /** hCaptcha keys: both set → hCaptcha; both unset → the self-hosted ALTCHA proof of work. */
     HCAPTCHA_SITEKEY: optionalText.describe('the site key from the hCaptcha dashboard'),
     HCAPTCHA_SECRET: optionalText.describe('the secret key from the hCaptcha dashboard'),
@@ -92,6 +97,7 @@ export const configSchema = z
     tipEncryptionKeys: env.TIP_ENCRYPTION_KEYS,
     receiptSecret: env.RECEIPT_SECRET,
     altchaSecret: env.ALTCHA_SECRET,
+    altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
     hcaptcha: env.HCAPTCHA_SITEKEY && env.HCAPTCHA_SECRET ? { sitekey: env.HCAPTCHA_SITEKEY, secret: env.HCAPTCHA_SECRET } : null,
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimits: { tipsPerClient: env.TIP_RATE_LIMIT, followUpsPerClient: env.FOLLOW_UP_RATE_LIMIT },

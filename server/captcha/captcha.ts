@@ -24,14 +24,14 @@ export interface Captcha {
   origins: string[];
 }
 
-/**
- * SHA-256 with a counter of 10–40 thousand: about a third of a second on a server core (measured), a few
- * seconds on a cheap phone — enough to make bulk spam costly without locking out the people we serve.
- */
-const ALTCHA_COUNTER = [10_000, 40_000] as const;
 const ALTCHA_LIFETIME_SECONDS = 30 * 60;
 
-export function createAltcha(secret: string): Captcha {
+/**
+ * SHA-256 with a counter between a quarter of `maxCounter` and `maxCounter`: at the default 40,000 about a
+ * third of a second on a server core (measured), a few seconds on a cheap phone — enough to make bulk spam
+ * costly without locking out the people we serve.
+ */
+export function createAltcha(secret: string, maxCounter: number): Captcha {
   // Solved challenges are remembered until they would have expired anyway, so none can be replayed.
   const used = new CappedMap<string, boolean>({ maxSize: 100_000 });
   return {
@@ -41,7 +41,7 @@ export function createAltcha(secret: string): Captcha {
       const challenge = await createChallenge({
         algorithm: 'SHA-256',
         cost: 1,
-        counter: randomInt(...ALTCHA_COUNTER),
+        counter: randomInt(Math.floor(maxCounter / 4), maxCounter),
         deriveKey,
         hmacSignatureSecret: secret,
         expiresAt: Math.floor(Date.now() / 1000) + ALTCHA_LIFETIME_SECONDS,
@@ -89,6 +89,6 @@ export function createHcaptcha(sitekey: string, secret: string, timeoutMs = HCAP
 }
 
 /** hCaptcha when the operator configured it, the self-hosted proof of work otherwise. */
-export function captchaFor(hcaptchaKeys: { sitekey: string; secret: string } | null, altchaSecret: string): Captcha {
-  return hcaptchaKeys ? createHcaptcha(hcaptchaKeys.sitekey, hcaptchaKeys.secret) : createAltcha(altchaSecret);
+export function captchaFor(hcaptchaKeys: { sitekey: string; secret: string } | null, altchaSecret: string, altchaMaxCounter: number): Captcha {
+  return hcaptchaKeys ? createHcaptcha(hcaptchaKeys.sitekey, hcaptchaKeys.secret) : createAltcha(altchaSecret, altchaMaxCounter);
 }

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { communes, queues, routingRules, tipCopies, tipPhotos, tips } from '../db/schema.ts';
+import { tipCopies, tipPhotos, tips } from '../db/schema.ts';
 import { fingerprint, seal } from '../crypto/keyring.ts';
 import type { SanitizedPhoto } from '../photos/sanitize.ts';
 import type { Secrets } from '../secrets.ts';
 import { normalizeVietnamese } from '../text/vietnamese.ts';
 import type { CaptchaOutcome } from '../captcha/captcha.ts';
 import { generateReceipt, receiptHash } from './receipt.ts';
-import { decideRoute, type RoutingRule } from './routing.ts';
+import { decideRoute } from './routing.ts';
+import { routingContext } from './routing-context.ts';
 import type { FieldError, TipFields } from './tip-request.ts';
 
 export class TipRejected extends Error {
@@ -40,17 +40,12 @@ export async function submitTip(
   captcha: Exclude<CaptchaOutcome, 'failed'>,
   photos: SanitizedPhoto[],
 ): Promise<SubmittedTip> {
-  const commune = fields.communeCode
-    ? (await db.select().from(communes).where(eq(communes.code, fields.communeCode)))[0]
-    : null;
+  const context = await routingContext(db);
+  const commune = fields.communeCode ? context.communes.get(fields.communeCode) : null;
   if (fields.communeCode && !commune?.active) {
     throw new TipRejected([{ field: 'communeCode', message: 'Chọn xã, phường trong danh sách, hoặc chọn “Không rõ”.' }]);
   }
-  const [rules, queueRows] = await Promise.all([
-    db.select().from(routingRules).where(eq(routingRules.active, true)),
-    db.select({ code: queues.code, name: queues.name, active: queues.active, communeCode: queues.communeCode }).from(queues),
-  ]);
-  const route = decideRoute(rules as RoutingRule[], new Map(queueRows.map((queue) => [queue.code, queue])), {
+  const route = decideRoute(context.rules, context.queues, {
     category: fields.category,
     commune: commune ?? null,
     avoidCommunePolice: fields.avoidCommunePolice,

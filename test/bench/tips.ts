@@ -1,0 +1,170 @@
+/**
+ * npm run bench:tips — the tip pipeline against its floor, on local PostgreSQL, in one run:
+ *  1. text tips: POST /api/tips (validation, captcha check, sealing, routing, one transaction) at 50
+ *     connections for 10 s, against a bare `INSERT` through pg at the same concurrency;
+ *  2. photo tips: photos/s through POST /api/tips (one 12-megapixel JPEG each) against the bare sharp
+ *     pipeline (auto-orient, resize, WebP) at the same concurrency.
+ * Prints req/s, p50/p99 and the ratios. Needs PostgreSQL: BENCH_DATABASE_URL, or the server that
+ * `source .ci/postgres.sh && start_postgres` starts. Loopback only, bounded in time.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import sharp from 'sharp';
+import { solveAltcha, overHttp } from '../helpers/captcha.ts';
+import { freePort } from '../helpers/portal-process.ts';
+import { VALID_DESCRIPTION, tipForm } from '../helpers/tips.ts';
+import { MAX_PHOTO_SIDE } from '../../server/photos/sanitize.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres';
+const CONCURRENCY = 50;
+const TEXT_SECONDS = 10;
+const PHOTO_SECONDS = 10;
+const PHOTO_CONCURRENCY = 4;
+
+interface Run {
+  count: number;
+  seconds: number;
+  latencies: number[];
+  failures: number;
+}
+
+/** Runs `task` from `workers` loops until `seconds` pass or a task says 'done' (inputs ran out); times each call. */
+async function drive(workers: number, seconds: number, task: (i: number) => Promise<boolean | 'done'>): Promise<Run> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const t = performance.now();
+        const ok = await task(i);
+        if (ok === 'done') return;
+        latencies.push(performance.now() - t);
+        if (!ok) failures++;
+      }
+    }),
+  );
+  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const report = (name: string, run: Run) => {
+  const rate = run.count / run.seconds;
+  console.log(
+    `${name.padEnd(34)} ${rate.toFixed(1).padStart(8)} /s   p50 ${percentile(run.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(run.latencies, 99).toFixed(1).padStart(6)} ms   failures ${run.failures}`,
+  );
+  return rate;
+};
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `pcmt_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server/start.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(CONCURRENCY),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'pcmt-bench-')),
+      TIP_RATE_LIMIT: '100000',
+      ALTCHA_MAX_COUNTER: '100',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    baseUrl,
+    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
+
+async function solveMany(baseUrl: string, count: number): Promise<string[]> {
+  const client = overHttp(baseUrl);
+  const solved: string[] = [];
+  await Promise.all(Array.from({ length: 8 }, async () => { while (solved.length < count) solved.push(await solveAltcha(client)); }));
+  return solved;
+}
+
+await withDatabase(async (databaseUrl) => {
+  const server = await startServer(databaseUrl);
+  try {
+    console.log(`PostgreSQL ${new URL(databaseUrl).host}, ${CONCURRENCY} connections, ${TEXT_SECONDS} s per measurement\n`);
+    const captchas = await solveMany(server.baseUrl, 12_000);
+    const text = await drive(CONCURRENCY, TEXT_SECONDS, async (i) => {
+      const captcha = captchas[i];
+      if (!captcha) return 'done';
+      const body = tipForm({ category: 'mua-ban-van-chuyen', communeCode: '16681', place: 'Chợ Vinh', description: VALID_DESCRIPTION, captcha });
+      const response = await fetch(`${server.baseUrl}/api/tips`, { method: 'POST', body });
+      await response.arrayBuffer();
+      return response.status === 201;
+    });
+
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+    await pool.query('create table bench_plain (id bigint generated always as identity primary key, description text not null, created_at timestamptz not null default now())');
+    const bare = await drive(CONCURRENCY, TEXT_SECONDS, async () => {
+      await pool.query('insert into bench_plain (description) values ($1)', [VALID_DESCRIPTION]);
+      return true;
+    });
+    await pool.end();
+
+    const textRate = report('text tips via POST /api/tips', text);
+    const bareRate = report('bare INSERT through pg', bare);
+    console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)\n`);
+
+    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 120, b: 60 } } })
+      .composite([{ input: Buffer.from(`<svg width="4000" height="3000"><text x="100" y="1500" font-size="400">PCMT 2026</text></svg>`) }])
+      .jpeg({ quality: 85 })
+      .withExifMerge({ IFD0: { Make: 'BenchPhone' } })
+      .toBuffer();
+    const photoCaptchas = await solveMany(server.baseUrl, 400);
+    const photoTips = await drive(PHOTO_CONCURRENCY, PHOTO_SECONDS, async (i) => {
+      const captcha = photoCaptchas[i];
+      if (!captcha) return 'done';
+      const body = tipForm({ category: 'khac', description: VALID_DESCRIPTION, captcha, photos: [{ bytes: photo, name: 'anh.jpg' }] });
+      const response = await fetch(`${server.baseUrl}/api/tips`, { method: 'POST', body });
+      await response.arrayBuffer();
+      return response.status === 201;
+    });
+    const barePhotos = await drive(PHOTO_CONCURRENCY, PHOTO_SECONDS, async () => {
+      await sharp(photo, { limitInputPixels: 40_000_000 }).autoOrient().resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+      return true;
+    });
+    const photoRate = report(`photo tips (${(photo.length / 1024 / 1024).toFixed(1)} MB JPEG, 12 MP)`, photoTips);
+    const barePhotoRate = report('bare sharp pipeline', barePhotos);
+    console.log(`ratio photo tips / bare sharp: ${(photoRate / barePhotoRate).toFixed(2)} (goal ≥ 0.8)`);
+  } finally {
+    await server.stop();
+  }
+});
