@@ -1,3 +1,4 @@
+import { enAdmin } from './en-admin.ts';
 import type { Dictionary } from './index.ts';
 
 /** English UI strings: the same keys as the Vietnamese dictionary, which is the reference. */
@@ -42,4 +43,5 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not exist on the portal. Go back to the home page or use the navigation.',
   'notFound.home': 'Back to the home page',
+  ...enAdmin,
 };

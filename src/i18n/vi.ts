@@ -1,3 +1,5 @@
+import { viAdmin } from './vi-admin.ts';
+
 /** Vietnamese UI strings: the reference dictionary. Every other language must have the same keys. */
 export const vi = {
   'site.name': 'Cổng thông tin phòng, chống ma túy tỉnh Nghệ An',
@@ -40,4 +42,5 @@ export const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Địa chỉ này không có trên cổng thông tin. Hãy quay về trang chủ hoặc dùng thanh điều hướng.',
   'notFound.home': 'Về trang chủ',
+  ...viAdmin,
 } as const;
