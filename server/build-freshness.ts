@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the Astro build is made from: a change in any of these makes the build stale. */
-export const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+/**
+ * What the Astro build is made from: a change in any of these makes the build stale. `server` is one: the
+ * on-demand staff pages bundle the domain modules they call (server/auth, the schema).
+ */
+export const BUILD_INPUTS = ['src', 'content', 'public', 'server', 'astro.config.mjs', 'package-lock.json'];
 export const BUILD_STAMP = join('dist', '.build-complete');
 
 function newestMtime(path: string): number {
