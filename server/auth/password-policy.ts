@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { VIETNAMESE_COMMON_PASSWORDS } from './common-passwords-vi.ts';
 
 /**
  * What a staff password must be (NIST SP 800-63B): long enough, not a known common password, not built on
@@ -24,18 +25,14 @@ let commonPasswords: Set<string> | null = null;
 
 /**
  * About 49,000 passwords seen most often in breaches, from the npm package @zxcvbn-ts/language-common (MIT,
- * the list zxcvbn-ts itself uses), plus Vietnamese and local ones that list lacks (common-passwords-vi.txt).
+ * the list zxcvbn-ts itself uses), plus Vietnamese and local ones that list lacks (common-passwords-vi.ts).
  * Read on first use: the public site never pays for it.
  */
 export function commonPasswordList(): Set<string> {
   if (commonPasswords) return commonPasswords;
   const require = createRequire(import.meta.url);
   const breached = JSON.parse(readFileSync(require.resolve('@zxcvbn-ts/language-common/src/passwords.json'), 'utf8')) as string[];
-  const local = readFileSync(new URL('./common-passwords-vi.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  commonPasswords = new Set([...breached, ...local].map(normalise));
+  commonPasswords = new Set([...breached, ...VIETNAMESE_COMMON_PASSWORDS].map(normalise));
   return commonPasswords;
 }
 
