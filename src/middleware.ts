@@ -17,7 +17,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered || !isAdminPath(context.url.pathname)) return next();
   const response = await guardStaffArea(context, next);
-  return withNoStore(response);
+  return withStaffHeaders(response);
 });
 
 async function guardStaffArea(context: APIContext, next: MiddlewareNext): Promise<Response> {
@@ -79,15 +79,22 @@ async function submittedCsrfToken(request: Request): Promise<string | null> {
   }
 }
 
-/** Nothing from the staff area may be kept by a browser or a proxy. */
-function withNoStore(response: Response): Response {
+/**
+ * Nothing from the staff area may be kept by a browser or a proxy. The referrer policy is relaxed from the
+ * site's 'no-referrer' to 'same-origin' (still nothing sent to other sites): under 'no-referrer' browsers
+ * send `Origin: null` with the staff forms' posts, and Astro's origin check (CSRF) would refuse them all.
+ */
+const STAFF_HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' };
+
+function withStaffHeaders(response: Response): Response {
+  const set = (target: Response) => {
+    for (const [name, value] of Object.entries(STAFF_HEADERS)) target.headers.set(name, value);
+    return target;
+  };
   try {
-    response.headers.set('Cache-Control', 'no-store');
-    return response;
+    return set(response);
   } catch {
     // Some responses (Response.redirect) have immutable headers: copy them into a new one.
-    const copy = new Response(response.body, response);
-    copy.headers.set('Cache-Control', 'no-store');
-    return copy;
+    return set(new Response(response.body, response));
   }
 }

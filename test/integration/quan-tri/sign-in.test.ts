@@ -25,6 +25,8 @@ describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
     const login = await http.get('/quan-tri/dang-nhap/');
     expect(login.status).toBe(200);
     expect(login.headers.get('cache-control')).toBe('no-store');
+    // 'same-origin', not the site's 'no-referrer': otherwise browsers post the forms with Origin: null.
+    expect(login.headers.get('referrer-policy')).toBe('same-origin');
     expect(http.setCookieHeaders).toEqual([expect.stringMatching(/^pcmt-login=[\w-]{43}; Max-Age=3600; Path=\/; HttpOnly; SameSite=Strict$/)]);
   });
 
