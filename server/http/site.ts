@@ -38,12 +38,22 @@ export async function createSiteApp(distDir: string): Promise<Hono<AppEnv>> {
     site.all('*', async (c, next) => {
       // Without Node's request and response (app.request() in tests) there is nothing to hand Astro.
       if (!c.env?.incoming) return next();
+      if (c.var.config.behindTls) markAsTls(c.env.incoming);
       const locals: App.Locals = { config: c.var.config, database: c.var.database, logger: c.var.logger };
       return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing, locals)) ?? next();
     });
   }
   site.all('*', (c) => c.html(notFoundPage, 404));
   return site;
+}
+
+/**
+ * Behind the TLS-terminating proxy the socket is plain HTTP, and @astrojs/node builds the request URL from
+ * the socket alone (it ignores X-Forwarded-Proto). The browser's Origin is https://…, so Astro's origin
+ * check would refuse every staff form. PUBLIC_ORIGIN=https://… says TLS ends at the proxy: tell Astro so.
+ */
+function markAsTls(req: IncomingMessage): void {
+  if (!('encrypted' in req.socket)) Object.defineProperty(req.socket, 'encrypted', { value: true, configurable: true });
 }
 
 /** `npm run dev`: every page comes from Astro's dev server, so edits to src/ and content/ show at once. */

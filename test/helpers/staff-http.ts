@@ -6,7 +6,11 @@ export class StaffHttp {
   readonly cookies = new Map<string, string>();
   readonly setCookieHeaders: string[] = [];
 
-  constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);

@@ -154,10 +154,17 @@ describe('cookies behind TLS', () => {
   });
   afterAll(() => site?.stop());
 
-  it('are Secure and __Host- prefixed when the public origin is https', async () => {
+  it('are Secure and __Host- prefixed when the public origin is https, and the staff forms pass the origin check', async () => {
     await createStaff(site.db, 'tls.user');
     const http = new StaffHttp(site.baseUrl);
-    await http.post('/quan-tri/dang-nhap/', { username: 'tls.user', password: TEST_PASSWORD });
+    const token = await http.csrfToken('/quan-tri/dang-nhap/');
+    // What a browser sends through the TLS proxy: an https Origin for the host it asked for.
+    const response = await http.request('/quan-tri/dang-nhap/', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: token, username: 'tls.user', password: TEST_PASSWORD }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.baseUrl.replace('http:', 'https:') },
+    });
+    expect(response.status).toBe(303);
     expect(http.setCookieHeaders).toEqual([
       expect.stringMatching(/^__Host-pcmt-login=[\w-]{43}; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/),
       expect.stringMatching(/^__Host-pcmt-session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/),
