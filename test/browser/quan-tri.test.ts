@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { runCli } from '../helpers/cli-process.ts';
 import { startPortal } from '../helpers/running-portal.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'pcmt-journey-'));
 let site: Awaited<ReturnType<typeof startPortal>>;
 let chrome: TestBrowser;
@@ -18,16 +16,12 @@ let totp: OTPAuth.TOTP;
 
 beforeAll(async () => {
   // The first administrator comes from the CLI, as on a new installation, before the server opens the database.
-  const result = spawnSync(process.execPath, ['server/cli/main.ts', 'user:add', '--username', 'tinh.admin', '--role', 'admin'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stderr).toBe(0);
+  const result = await runCli({ DATA_DIR: dataDir }, 'user:add', '--username', 'tinh.admin', '--role', 'admin');
+  expect(result.code, result.stderr).toBe(0);
   oneTimePassword = /One-time password: (\S+)/.exec(result.stdout)![1]!;
   totp = OTPAuth.URI.parse(/TOTP URI: (\S+)/.exec(result.stdout)![1]!) as OTPAuth.TOTP;
   [site, chrome] = await Promise.all([startPortal({ DATA_DIR: dataDir }), launchBrowser()]);
-});
+}, 180_000);
 afterAll(async () => {
   await chrome?.close();
   await site?.stop();
@@ -44,7 +38,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 describe('an administrator’s first session, in Chromium', () => {
-  it('signs in, enrols TOTP, changes the password, creates an officer and signs out — with no axe violations', async () => {
+  it('signs in, enrols TOTP, changes the password, creates an officer and signs out — with no axe violations', { timeout: 120_000 }, async () => {
     const page = await chrome.newPage({ viewport: { width: 390, height: 900 } });
     const url = (path: string) => site.baseUrl + path;
 
