@@ -1,6 +1,8 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { Captcha } from './captcha/captcha.ts';
+import type { Actor } from './auth/actor.ts';
+import type { ResolvedSession } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
@@ -20,6 +22,9 @@ export interface AppVariables {
   secrets: Secrets;
   captcha: Captcha;
   renderPage: RenderPage | null;
+  /** The signed-in staff member, on routes behind staffSession() (server/http/staff-session.ts). */
+  actor?: Actor;
+  staffSession?: ResolvedSession;
 }
 
 export interface AppEnv {

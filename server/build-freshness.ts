@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the Astro build is made from: a change in any of these makes the build stale. */
-// server/kits writes the kit downloads and build-site.ts runs Pagefind: both are part of the build.
-export const BUILD_INPUTS = ['src', 'content', 'public', 'server/kits', 'server/build-site.ts', 'astro.config.mjs', 'package-lock.json'];
+/**
+ * What the Astro build is made from: a change in any of these makes the build stale. `server` is one: the
+ * on-demand pages bundle the domain modules they call, server/kits writes the kit downloads, and
+ * build-site.ts runs Pagefind.
+ */
+export const BUILD_INPUTS = ['src', 'content', 'public', 'server', 'astro.config.mjs', 'package-lock.json'];
 export const BUILD_STAMP = join('dist', '.build-complete');
 
 function newestMtime(path: string): number {

@@ -19,5 +19,9 @@ declare namespace App {
     followUpOutcome?: import('../server/tips/tip-page.ts').FollowUpPageOutcome;
     /** The signed-in staff member on admin pages; undefined for the public. Set by the auth middleware. */
     actor?: import('../server/auth/actor.ts').Actor;
+    /** The staff session behind the request (admin area only), partial or full; carries the CSRF token. */
+    staffSession?: import('../server/auth/sessions.ts').ResolvedSession;
+    /** The login form's double-submit CSRF token (login page only). */
+    loginCsrfToken?: string;
   }
 }

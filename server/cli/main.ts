@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { databaseFor } from '../runtime.ts';
+import { addUser, USER_ADD_USAGE } from './user-add.ts';
 
 /**
  * `npm run cli -- <command> [--flag value]`: administration from the server's shell. Each command declares
@@ -24,6 +25,13 @@ const commands: Record<string, Command> = {
         await database.close();
       }
     },
+  },
+  'user:add': {
+    usage: USER_ADD_USAGE,
+    summary:
+      'Create a staff account. Prints a one-time password (to change at the first sign-in) and the TOTP otpauth:// URI. ' +
+      'officer and supervisor need --queue (codes, comma-separated: pc04, cax-16681); reporter needs --unit.',
+    run: addUser,
   },
 };
 

@@ -1,18 +1,22 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   customType,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
   unique,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../auth/actor.ts';
 
 /** Encrypted bytes (server/crypto/keyring.ts). PGlite answers Uint8Array and pg Buffer: one type for both. */
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -198,4 +202,102 @@ export const routingRules = pgTable(
     active: boolean('active').notNull().default(true),
   },
   (table) => [unique('routing_rules_category_tag_key').on(table.category, table.communeTag).nullsNotDistinct()],
+);
+
+/**
+ * Staff accounts. Passwords are argon2id hashes; the TOTP secret is created with the account and must be
+ * confirmed with a code at the first login before anything else is reachable.
+ */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Lower-case login name, unique. */
+  username: text('username').notNull().unique(),
+  role: text('role', { enum: ROLES }).notNull(),
+  /** Reporters only: the commune (5-digit code) or school whose outreach they record. */
+  unitCode: text('unit_code'),
+  passwordHash: text('password_hash').notNull(),
+  /** Set for a one-time password (new account, reset): the next full login must choose a new one. */
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  /** Base32 TOTP secret. */
+  totpSecret: text('totp_secret').notNull(),
+  /** Null until the user has confirmed the secret with a code: enrolment is then required. */
+  totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),
+  /** The last TOTP time step accepted, so a code can never be used twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  active: boolean('active').notNull().default(true),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which queues an officer or supervisor works. */
+export const userQueues = pgTable(
+  'user_queues',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    queueCode: text('queue_code')
+      .notNull()
+      .references(() => queues.code),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.queueCode] }), index('user_queues_queue_code_idx').on(table.queueCode)],
+);
+
+/**
+ * Failed sign-in attempts per login name, whether or not an account has that name, so the back-off never
+ * tells an attacker which names exist.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
+ * Staff sessions. Only the SHA-256 of the cookie's token is stored, so a copy of the database cannot be
+ * used to sign in. A 'partial' session has passed the password and waits for TOTP (or enrolment).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: ['partial', 'full'] }).notNull(),
+    /** The synchronizer token every form and fetch of this session must send back. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_user_id_idx').on(table.userId)],
+);
+
+/**
+ * Append-only record of who did what: sign-ins, user management, views and changes of tips. Never a client
+ * address or user agent. A trigger (migration 0004) refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** A user's id, or 'system' / 'cli'. */
+    actorId: text('actor_id').notNull(),
+    /** The actor's username when it acted (usernames can be read without joining). */
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [
+    index('audit_log_at_idx').on(table.at),
+    index('audit_log_actor_idx').on(table.actorId, table.at),
+    index('audit_log_target_idx').on(table.targetType, table.targetId),
+  ],
 );

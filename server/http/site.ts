@@ -44,6 +44,7 @@ export function pageRenderer(handler: NodeHandler): RenderPage {
   return async (c, path, locals, status = 200) => {
     if (!c.env?.incoming) throw new Error('rendering a page needs the Node server (not app.request)');
     c.env.incoming.url = path;
+    if (c.var.config.behindTls) markAsTls(c.env.incoming);
     c.env.outgoing.setHeader('Cache-Control', 'no-store');
     const rendered = await renderOnDemand(handler, c.env.incoming, c.env.outgoing, { ...baseLocals(c), ...locals, responseStatus: status });
     if (!rendered) throw new Error(`no on-demand page at ${path}`);
@@ -63,11 +64,21 @@ export async function createSiteApp(distDir: string, handler: NodeHandler | null
     site.all('*', async (c, next) => {
       // Without Node's request and response (app.request() in tests) there is nothing to hand Astro.
       if (!c.env?.incoming) return next();
+      if (c.var.config.behindTls) markAsTls(c.env.incoming);
       return (await renderOnDemand(handler, c.env.incoming, c.env.outgoing, baseLocals(c))) ?? next();
     });
   }
   site.all('*', (c) => c.html(notFoundPage, 404));
   return site;
+}
+
+/**
+ * Behind the TLS-terminating proxy the socket is plain HTTP, and @astrojs/node builds the request URL from
+ * the socket alone (it ignores X-Forwarded-Proto), so pages would see http:// URLs. PUBLIC_ORIGIN=https://…
+ * says TLS ends at the proxy: tell Astro so.
+ */
+function markAsTls(req: IncomingMessage): void {
+  if (!('encrypted' in req.socket)) Object.defineProperty(req.socket, 'encrypted', { value: true, configurable: true });
 }
 
 /** `npm run dev`: every page comes from Astro's dev server, so edits to src/ and content/ show at once. */

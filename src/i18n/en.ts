@@ -1,3 +1,4 @@
+import { enAdmin } from './en-admin.ts';
 import type { Dictionary } from './index.ts';
 
 /** English UI strings: the same keys as the Vietnamese dictionary, which is the reference. */
@@ -183,4 +184,5 @@ export const en: Dictionary = {
   'search.placeholder': 'e.g. bóng cười, THCS, cai nghiện',
   'search.noScript': 'The search box needs JavaScript. Without it, you can still browse materials by audience and topic, and the list of lesson kits.',
   'search.formTitle': 'Search materials and lesson kits',
+  ...enAdmin,
 };

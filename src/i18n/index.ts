@@ -38,6 +38,12 @@ export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
 }
 
+/** Date and time the Vietnamese way (dd/mm/yyyy hh:mm:ss), in Vietnam's time zone: for logs and records. */
+export function formatDateTime(date: Date): string {
+  const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+  return `${formatDate(date)} ${time}`;
+}
+
 /** Sorts the Vietnamese way (đ after d, tones after the base letter). */
 export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 

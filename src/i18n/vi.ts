@@ -1,3 +1,5 @@
+import { viAdmin } from './vi-admin.ts';
+
 /** Vietnamese UI strings: the reference dictionary. Every other language must have the same keys. */
 export const vi = {
   'site.name': 'Cổng thông tin phòng, chống ma túy tỉnh Nghệ An',
@@ -181,4 +183,5 @@ export const vi = {
   'search.placeholder': 'Ví dụ: bóng cười, THCS, cai nghiện',
   'search.noScript': 'Ô tìm kiếm cần JavaScript. Không bật được JavaScript? Bạn vẫn có thể duyệt tài liệu theo đối tượng, chủ đề và xem danh sách bài giảng.',
   'search.formTitle': 'Tìm tài liệu, bài giảng',
+  ...viAdmin,
 } as const;

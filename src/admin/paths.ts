@@ -1,0 +1,20 @@
+/** The admin area's addresses, in one place for the middleware, the pages and the tests. */
+export const ADMIN_ROOT = '/quan-tri/';
+export const ADMIN_PATHS = {
+  home: '/quan-tri/',
+  login: '/quan-tri/dang-nhap/',
+  totp: '/quan-tri/dang-nhap/ma-xac-thuc/',
+  enrol: '/quan-tri/dang-nhap/dang-ky-xac-thuc/',
+  logout: '/quan-tri/dang-xuat/',
+  account: '/quan-tri/tai-khoan/',
+  users: '/quan-tri/nguoi-dung/',
+  newUser: '/quan-tri/nguoi-dung/moi/',
+  audit: '/quan-tri/nhat-ky/',
+} as const;
+
+export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
+
+export const isAdminPath = (pathname: string) => pathname === '/quan-tri' || pathname.startsWith(ADMIN_ROOT);
+
+/** Paths compared with a trailing slash, however they were typed. */
+export const withTrailingSlash = (pathname: string) => (pathname.endsWith('/') ? pathname : `${pathname}/`);
