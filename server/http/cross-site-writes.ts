@@ -15,7 +15,9 @@ export function blockCrossSiteWrites(publicOrigin: string): MiddlewareHandler {
     if (SAFE_METHOD.test(c.req.method)) return next();
     const site = c.req.header('Sec-Fetch-Site');
     const origin = c.req.header('Origin');
-    const sameOrigin = (value: string) => value === publicOrigin || value === new URL(c.req.url).origin;
+    const own = new URL(c.req.url);
+    // Behind a TLS-terminating proxy the request arrives as http://, while the browser's Origin says https://.
+    const sameOrigin = (value: string) => value === publicOrigin || value === own.origin || value === `https://${own.host}`;
     const allowed = site !== undefined ? site === 'same-origin' : origin === undefined || (origin !== 'null' && sameOrigin(origin));
     if (!allowed) {
       return c.json({ errors: [{ field: null, message: 'Yêu cầu bị từ chối vì không gửi từ trang của cổng thông tin.' }] }, 403);

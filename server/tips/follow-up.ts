@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../auth/audit.ts';
 import type { Db } from '../db/client.ts';
 import { tipMessages, tipPhotos, tips } from '../db/schema.ts';
 import { openText, seal } from '../crypto/keyring.ts';
@@ -74,5 +75,6 @@ export async function addTipsterMessage(db: Db, secrets: Secrets, tipId: number,
       .returning({ id: tipMessages.id });
     if (photos.length > 0) await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, tipId, message!.id, photo)));
     await tx.update(tips).set({ updatedAt: new Date() }).where(eq(tips.id, tipId));
+    await recordAudit(tx, { actor: 'system', action: 'tip.message.received', targetType: 'tip', targetId: String(tipId), detail: { photos: photos.length } });
   });
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from '../auth/audit.ts';
 import type { Db } from '../db/client.ts';
 import { tipCopies, tipPhotos, tips } from '../db/schema.ts';
 import { fingerprint, seal } from '../crypto/keyring.ts';
@@ -30,8 +31,8 @@ export interface SubmittedTip {
 export const placeFingerprint = (secrets: Secrets, place: string) => fingerprint(secrets.receiptSecret, `place:${normalizeVietnamese(place)}`);
 
 /**
- * Stores a tip in one transaction — content sealed, photos, routing decision and copies — and returns
- * the receipt. If anything fails, nothing is stored and no receipt exists.
+ * Stores a tip in one transaction — content sealed, photos, routing decision and copies, audit entry — and
+ * returns the receipt. If anything fails, nothing is stored and no receipt exists.
  */
 export async function submitTip(
   db: Db,
@@ -78,6 +79,13 @@ export async function submitTip(
       await tx.insert(tipCopies).values(route.copyQueueCodes.map((queueCode) => ({ tipId: id, queueCode })));
     }
     if (photos.length > 0) await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, id, null, photo)));
+    await recordAudit(tx, {
+      actor: 'system',
+      action: 'tip.received',
+      targetType: 'tip',
+      targetId: String(id),
+      detail: { owner: route.ownerQueueCode, copies: route.copyQueueCodes, captcha, photos: photos.length },
+    });
     return id;
   });
   return { tipId, receipt, removedMetadata: [...new Set(photos.flatMap((photo) => photo.removedMetadata))] };

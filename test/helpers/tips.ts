@@ -1,10 +1,10 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.ts';
-import { tipCopies, tipMessages, tipPhotos, tips } from '../../server/db/schema.ts';
+import { auditLog, tipCopies, tipMessages, tipPhotos, tips } from '../../server/db/schema.ts';
 
-/** Rows in every tip table: a rejected request must leave all four unchanged. */
+/** Rows in every table a tip writes to: a rejected request must leave all five unchanged. */
 export async function tipRowCounts(db: Db) {
-  const tables = { tips, tipPhotos, tipCopies, tipMessages };
+  const tables = { tips, tipPhotos, tipCopies, tipMessages, auditLog };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ value: count() }).from(table))[0]!.value] as const),
   );

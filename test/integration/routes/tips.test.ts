@@ -3,7 +3,7 @@ import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open, openText } from '../../../server/crypto/keyring.ts';
-import { tipCopies, tipPhotos, tips } from '../../../server/db/schema.ts';
+import { auditLog, tipCopies, tipPhotos, tips } from '../../../server/db/schema.ts';
 import { solveAltcha } from '../../helpers/captcha.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { jpegWithGps, plainImage } from '../../helpers/images.ts';
@@ -59,6 +59,8 @@ describe.each(databaseKinds)('tips API on %s', (kind) => {
     expect(openText(harness.secrets.tipKeys, { keyId: tip!.keyId, data: tip!.descriptionSealed! })).toBe(VALID_DESCRIPTION);
     expect(tip!.receiptHash).not.toContain(body.receipt.replaceAll(' ', ''));
     expect(await database.db.select().from(tipCopies).where(eq(tipCopies.tipId, tip!.id))).toEqual([{ tipId: tip!.id, queueCode: 'pc04' }]);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.targetId, String(tip!.id)));
+    expect(audit).toMatchObject({ actorId: 'system', action: 'tip.received', targetType: 'tip', detail: { owner: 'cax-16681', copies: ['pc04'], photos: 1 } });
 
     const [photo] = await database.db.select().from(tipPhotos).where(eq(tipPhotos.tipId, tip!.id));
     const stored = open(harness.secrets.tipKeys, { keyId: photo!.keyId, data: photo!.imageSealed! });
