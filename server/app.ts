@@ -6,27 +6,28 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createDevSiteProxy, createSiteApp } from './http/site.ts';
 import { health } from './routes/health.ts';
+import { createOutreachApi, OUTREACH_UPLOAD_PATHS } from './routes/outreach.ts';
 
 export interface AppOptions extends AppVariables {
   /** The Astro build folder; null serves the API alone. */
   distDir: string | null;
 }
 
-function createApi(bodyLimitBytes: number) {
+function createApi(bodyLimitBytes: number, distDir: string | null) {
+  const generalLimit = bodyLimit({
+    maxSize: bodyLimitBytes,
+    onError: (c) => c.json(apiError(null, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(bodyLimitBytes / 1024)} KB).`), 413),
+  });
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       await next();
       // Nothing the API answers may be kept by a browser or a proxy: it is about tips and people.
       c.header('Cache-Control', 'no-store');
     })
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: bodyLimitBytes,
-        onError: (c) => c.json(apiError(null, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(bodyLimitBytes / 1024)} KB).`), 413),
-      }),
-    )
+    // Upload routes carry files and set their own limits.
+    .use('*', (c, next) => (OUTREACH_UPLOAD_PATHS.includes(c.req.path) ? next() : generalLimit(c, next)))
     .route('/health', health)
+    .route('/outreach', createOutreachApi({ siteDir: distDir }))
     .all('*', (c) => c.json(apiError(null, 'Không tìm thấy địa chỉ API này.'), 404));
 }
 
@@ -43,7 +44,7 @@ export async function createApp({ distDir, ...variables }: AppOptions): Promise<
     c.set('logger', logger);
     await next();
   });
-  app.route('/api', createApi(config.bodyLimitBytes));
+  app.route('/api', createApi(config.bodyLimitBytes, distDir));
   if (config.devSiteOrigin) app.route('/', createDevSiteProxy(config.devSiteOrigin));
   else if (distDir) app.route('/', await createSiteApp(distDir));
 

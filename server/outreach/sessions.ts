@@ -51,7 +51,7 @@ function sessionValues(details: SessionDetails) {
   };
 }
 
-async function insertSession(
+export async function insertSession(
   db: Db,
   details: SessionDetails,
   options: { actor: Actor | null; status: 'pending' | 'approved'; evidence: readonly CleanEvidence[]; now: Date; assertUnlocked?: (tx: Db) => Promise<boolean> },
@@ -94,14 +94,6 @@ export async function recordSession(db: Db, actor: Actor, input: unknown, option
   const details = parseSessionDetails(input, now);
   assertMayRecordFor(actor, details.units);
   return insertSession(db, details, { actor, status: 'approved', evidence: options.evidence ?? [], now, assertUnlocked: (tx) => assertUnlockedOrAdministrator(tx, actor, details.heldOn) });
-}
-
-/** A teacher without an account reports a session: it waits, uncounted, for a supervisor's approval. */
-export async function submitPublicSession(db: Db, input: unknown, options: { evidence?: readonly CleanEvidence[]; now?: Date } = {}): Promise<string> {
-  const now = options.now ?? new Date();
-  const details = parseSessionDetails(input, now);
-  if (!details.reporterName) throw refuse(422, 'reporterName', 'Nhập họ và tên người báo cáo.');
-  return insertSession(db, details, { actor: null, status: 'pending', evidence: options.evidence ?? [], now });
 }
 
 export async function findSession(db: Db, id: string): Promise<(SessionRow & { units: ResolvedUnit[] }) | null> {

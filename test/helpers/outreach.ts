@@ -1,6 +1,7 @@
 import type { Actor } from '../../server/auth/actor.ts';
 import type { Db } from '../../server/db/client.ts';
 import { CONSOLE_ACTOR } from '../../server/outreach/access.ts';
+import type { PublicSubmissionInput } from '../../server/outreach/public-submission.ts';
 import { importSchools } from '../../server/outreach/school-import.ts';
 
 /** Staff members as the auth middleware will hand them to domain functions. */
@@ -33,6 +34,24 @@ export function sessionInput(overrides: Record<string, unknown> = {}) {
     agencyCode: 'cong-an-tinh',
     audience: 120,
     notes: 'Họp dân khối 3',
+    ...overrides,
+  };
+}
+
+/** What a teacher types into the public form (as the route hands it to the domain). */
+export function publicInput(overrides: Partial<PublicSubmissionInput> = {}): PublicSubmissionInput {
+  return {
+    heldOn: '2026-03-10',
+    communeCode: VINH,
+    includeCommune: false,
+    schoolCodes: ['TV-THCS'],
+    form: 'ngoai-khoa-chao-co',
+    agencyCode: 'so-gddt',
+    audience: '450',
+    kitSlug: 'thcs-lop-6-7',
+    notes: 'Tiết chào cờ đầu tuần',
+    reporterName: 'Nguyễn Thị Lan',
+    reporterContact: '',
     ...overrides,
   };
 }

@@ -4,9 +4,10 @@ import { formerCommunes } from '../../../server/db/schema.ts';
 import { loadProgress } from '../../../server/outreach/progress.ts';
 import { setUnitActive } from '../../../server/outreach/registry-admin.ts';
 import { approveSession } from '../../../server/outreach/review.ts';
-import { recordSession, submitPublicSession } from '../../../server/outreach/sessions.ts';
+import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
+import { recordSession } from '../../../server/outreach/sessions.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
-import { admin, importSampleSchools, sessionInput, supervisor, VINH } from '../../helpers/outreach.ts';
+import { admin, importSampleSchools, publicInput, sessionInput, supervisor, VINH } from '../../helpers/outreach.ts';
 
 const NOW = new Date('2026-07-01T03:00:00Z');
 
@@ -37,7 +38,7 @@ describe.each(databaseKinds)('coverage of target III.2 on %s', (kind) => {
   });
 
   it('leaves a pending public submission uncounted until a supervisor approves it', async () => {
-    const id = await submitPublicSession(database.db, sessionInput({ heldOn: '2026-02-03', reporterName: 'Nguyễn Thị Lan', units: [{ kind: 'school', code: 'TV-THCS' }] }), { now: NOW });
+    const id = await submitPublicSession(database.db, publicInput({ heldOn: '2026-02-03', schoolCodes: ['TV-THCS'] }), { now: NOW });
     const before = await loadProgress(database.db, 2026, NOW);
     expect(before.schoolList.find((school) => school.code === 'TV-THCS')?.reached).toBe(false);
     expect(before.byMonth[1]!.sessions).toBe(0);
