@@ -37,12 +37,12 @@ async function decide(db: Db, actor: Actor, id: string, decision: Decision, note
 }
 
 /** A supervisor or administrator approves a pending session: from now on it counts towards the target. */
-export function approveSession(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+export async function approveSession(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<void> {
   return decide(db, actor, id, 'approved', '', now);
 }
 
 /** A supervisor or administrator rejects a session (pending, or approved by mistake), saying why. */
-export function rejectSession(db: Db, actor: Actor, id: string, reason: string, now: Date = new Date()): Promise<void> {
+export async function rejectSession(db: Db, actor: Actor, id: string, reason: string, now: Date = new Date()): Promise<void> {
   const note = reason.trim().normalize('NFC');
   if (!note) throw refuse(422, 'reason', 'Nhập lý do từ chối để người báo cáo biết cần bổ sung gì.');
   if (note.length > 1000) throw refuse(422, 'reason', 'Lý do từ chối tối đa 1.000 ký tự.');
