@@ -97,6 +97,7 @@ export const en: Dictionary = {
   'outreach.progress.notReachedCommunes': 'Communes and wards not yet reached ({count})',
   'outreach.progress.notReachedSchools': 'Schools not yet reached ({count})',
   'outreach.progress.allReached': 'All have been reached.',
+  'outreach.progress.reachedSchools': 'Schools reached ({count})',
   'outreach.progress.reportLink': 'Teachers and commune officers: report a session you held',
   'outreach.submit.title': 'Report an outreach session',
   'outreach.submit.lead': 'For teachers and officers without an account. The report counts towards the target once a supervisor has checked and approved it.',

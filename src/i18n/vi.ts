@@ -95,6 +95,7 @@ export const vi = {
   'outreach.progress.notReachedCommunes': 'Xã, phường chưa được tuyên truyền ({count})',
   'outreach.progress.notReachedSchools': 'Trường học chưa được tuyên truyền ({count})',
   'outreach.progress.allReached': 'Tất cả đã được tuyên truyền.',
+  'outreach.progress.reachedSchools': 'Trường học đã được tuyên truyền ({count})',
   'outreach.progress.reportLink': 'Giáo viên, cán bộ xã: báo cáo buổi tuyên truyền đã tổ chức',
   'outreach.submit.title': 'Báo cáo buổi tuyên truyền',
   'outreach.submit.lead': 'Dành cho giáo viên và cán bộ chưa có tài khoản. Báo cáo được tính vào tiến độ sau khi cán bộ giám sát kiểm tra và duyệt.',
