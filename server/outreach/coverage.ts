@@ -114,6 +114,12 @@ const bareName = (name: string) => name.replace(/^(Xã|Phường)\s+/u, '');
 export const byVietnameseName = (a: { name: string }, b: { name: string }) =>
   vietnameseCollator.compare(bareName(a.name), bareName(b.name)) || vietnameseCollator.compare(a.name, b.name);
 
+/** Sorts in place like byVietnameseName, stripping each prefix once rather than at every comparison. */
+function sortByVietnameseName<T extends { name: string }>(list: T[]): void {
+  const bare = new Map(list.map((item) => [item, bareName(item.name)]));
+  list.sort((a, b) => vietnameseCollator.compare(bare.get(a)!, bare.get(b)!) || vietnameseCollator.compare(a.name, b.name));
+}
+
 export function computeProgress(input: ProgressInput): Progress {
   const stats = new Map(input.unitStats.map((row) => [`${row.kind}:${row.code}`, row]));
   const statOf = (kind: 'commune' | 'school', code: string) => stats.get(`${kind}:${code}`);
@@ -129,13 +135,15 @@ export function computeProgress(input: ProgressInput): Progress {
       reached: Boolean(stat),
       sessions: stat?.sessions ?? 0,
       firstReachedOn: stat?.firstOn ?? null,
-    }))
-    .sort(byVietnameseName);
+    }));
+  sortByVietnameseName(schoolList);
+  const schoolsByCommune = new Map<string, SchoolProgress[]>();
+  for (const school of schoolList) schoolsByCommune.set(school.communeCode, [...(schoolsByCommune.get(school.communeCode) ?? []), school]);
   const communeList: CommuneProgress[] = input.communes
     .map((commune) => ({ commune, stat: statOf('commune', commune.code) }))
     .filter(({ commune, stat }) => countsInYear(commune, input.year, Boolean(stat)))
     .map(({ commune, stat }) => {
-      const own = schoolList.filter((school) => school.communeCode === commune.code);
+      const own = schoolsByCommune.get(commune.code) ?? [];
       return {
         code: commune.code,
         name: commune.name,
@@ -147,8 +155,8 @@ export function computeProgress(input: ProgressInput): Progress {
         firstReachedOn: stat?.firstOn ?? null,
         schools: share(own.filter((school) => school.reached).length, own.length),
       };
-    })
-    .sort(byVietnameseName);
+    });
+  sortByVietnameseName(communeList);
 
   const byForm = OUTREACH_FORMS.map((form) => {
     const rows = input.formMonthStats.filter((row) => row.form === form);
