@@ -32,7 +32,7 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     await page.close();
-  });
+  }, 90_000);
 
   it('takes the report, counts it after approval, and shows the school and its commune reached with the countdown', async () => {
     const page = await chrome.newPage();
@@ -63,7 +63,8 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
     expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+    // axe over 130 communes and their schools takes a while on a busy two-core CI machine.
+  }, 120_000);
 
   it('fits the progress page on a 320 px screen and loads nothing from another host', async () => {
     const page = await chrome.newPage({ viewport: { width: 320, height: 640 } });
@@ -76,5 +77,5 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
     expect([...hosts]).toEqual([new URL(site.baseUrl).host]);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 });
