@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import sharp from 'sharp';
 import { OutreachRefusal, type FieldError } from './errors.ts';
 
 /** Limits told to the user in the form's hint (outreach.field.evidence.hint). */
@@ -60,6 +59,8 @@ function isWordDocument(bytes: Uint8Array): boolean {
  * copies no metadata unless asked, so EXIF (GPS, camera serial), XMP and IPTC are gone.
  */
 async function cleanPhoto(bytes: Uint8Array): Promise<Buffer> {
+  // sharp loads libvips: only when a photo arrives, not at every start.
+  const { default: sharp } = await import('sharp');
   return sharp(bytes, { limitInputPixels: EVIDENCE_LIMITS.maxInputPixels, failOn: 'error' })
     .autoOrient()
     .resize({ width: EVIDENCE_LIMITS.maxStoredSide, height: EVIDENCE_LIMITS.maxStoredSide, fit: 'inside', withoutEnlargement: true })

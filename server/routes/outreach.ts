@@ -12,7 +12,6 @@ import { OutreachRefusal, type FieldError } from '../outreach/errors.ts';
 import { cachedProgress } from '../outreach/progress.ts';
 import { submitPublicSession } from '../outreach/public-submission.ts';
 import { buildOutreachReport } from '../outreach/report-data.ts';
-import { reportToCsv, reportToXlsx } from '../outreach/report-files.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
 import { vietnamDate, yearOf } from '../outreach/vietnam-time.ts';
@@ -136,6 +135,8 @@ export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateL
       const { year, kind, format } = query.data;
       const report = await buildOutreachReport(c.var.database.db, year, kind);
       const name = `bao-cao-tuyen-truyen-${kind === 'annual' ? 'nam' : '6-thang'}-${year}.${format}`;
+      // exceljs is large: loaded on the first report, not at every start.
+      const { reportToCsv, reportToXlsx } = await import('../outreach/report-files.ts');
       const bytes = format === 'xlsx' ? await reportToXlsx(report) : reportToCsv(report);
       return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
