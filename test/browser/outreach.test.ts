@@ -12,7 +12,7 @@ let chrome: TestBrowser;
 beforeAll(async () => {
   [site, chrome] = await Promise.all([startPortal(), launchBrowser()]);
   await importSampleSchools(site.portal.database.db, '16690');
-});
+}, 120_000);
 afterAll(async () => {
   await chrome?.close();
   await site?.stop();
