@@ -13,16 +13,17 @@ import { createFollowUpRoutes } from './routes/follow-up.ts';
 import { health } from './routes/health.ts';
 import { createTipsRoutes } from './routes/tips.ts';
 import { SEARCH_PAGE_PATHS } from '../src/library/paths.ts';
+import { createOutreachApi, OUTREACH_UPLOAD_PATHS } from './routes/outreach.ts';
 
 export interface AppOptions extends Pick<AppVariables, 'config' | 'database' | 'logger' | 'secrets'> {
   /** The Astro build folder; null serves the API alone. */
   distDir: string | null;
 }
 
-/** Routes that take photos declare their own, larger body limit next to their handlers. */
-const UPLOAD_ROUTES = new Set(['/api/tips', '/api/follow-up/messages']);
+/** Routes that take files declare their own, larger body limit next to their handlers. */
+const UPLOAD_ROUTES = new Set(['/api/tips', '/api/follow-up/messages', ...OUTREACH_UPLOAD_PATHS]);
 
-function createApi(config: AppVariables['config']) {
+function createApi(config: AppVariables['config'], distDir: string | null) {
   const defaultLimit = bodyLimit({
     maxSize: config.bodyLimitBytes,
     onError: (c) => c.json(apiError(null, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(config.bodyLimitBytes / 1024)} KB).`), 413),
@@ -38,6 +39,7 @@ function createApi(config: AppVariables['config']) {
     .route('/captcha', captcha)
     .route('/tips', createTipsRoutes(config))
     .route('/follow-up', createFollowUpRoutes(config))
+    .route('/outreach', createOutreachApi({ siteDir: distDir }))
     .all('*', (c) => c.json(apiError(null, 'Không tìm thấy địa chỉ API này.'), 404));
 }
 
@@ -67,7 +69,7 @@ export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono
     for (const [name, value] of Object.entries(variables)) c.set(name as keyof AppVariables, value as never);
     await next();
   });
-  app.route('/api', createApi(config));
+  app.route('/api', createApi(config, distDir));
   if (config.devSiteOrigin) app.route('/', createDevSiteProxy(config.devSiteOrigin));
   else if (distDir) app.route('/', await createSiteApp(distDir, astroHandler));
 

@@ -1,4 +1,8 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { readFile } from 'node:fs/promises';
+import { CONSOLE_ACTOR } from '../outreach/access.ts';
+import { importSchools } from '../outreach/school-import.ts';
+import { seedRegistry } from '../units/seed.ts';
 import { databaseFor } from '../runtime.ts';
 import { addUser, USER_ADD_USAGE } from './user-add.ts';
 
@@ -32,6 +36,30 @@ const commands: Record<string, Command> = {
       'Create a staff account. Prints a one-time password (to change at the first sign-in) and the TOTP otpauth:// URI. ' +
       'officer and supervisor need --queue (codes, comma-separated: pc04, cax-16681); reporter needs --unit.',
     run: addUser,
+  },
+  'schools:import': {
+    usage: 'schools:import --file F.csv',
+    summary: 'Import or update the school list (CSV: ma_truong,ten_truong,cap_hoc,ma_xa; UTF-8). Every bad line is named; nothing is imported if any line is bad.',
+    async run(config, flags) {
+      const file = flags.get('file');
+      if (!file) throw new Error('Missing --file: the CSV school list to import.');
+      const bytes = await readFile(file);
+      const database = databaseFor(config);
+      try {
+        await database.migrate();
+        await seedRegistry(database.db);
+        const result = await importSchools(database.db, CONSOLE_ACTOR, bytes);
+        if (!result.ok) {
+          console.error(`Không nhập trường nào: ${result.errors.length} dòng lỗi.`);
+          for (const error of result.errors) console.error(`  ${error.message}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`Đã nhập ${result.imported} trường (${result.created} trường mới, ${result.updated} trường cập nhật).`);
+      } finally {
+        await database.close();
+      }
+    },
   },
 };
 

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
   unique,
@@ -50,6 +51,8 @@ export const communes = pgTable('communes', {
   isBorder: boolean('is_border').notNull().default(false),
   isCoastal: boolean('is_coastal').notNull().default(false),
   active: boolean('active').notNull().default(true),
+  /** Vietnam date from which an inactive commune no longer counts towards the outreach target. */
+  deactivatedOn: date('deactivated_on', { mode: 'string' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -300,4 +303,148 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(table.actorId, table.at),
     index('audit_log_target_idx').on(table.targetType, table.targetId),
   ],
+);
+
+export const SCHOOL_LEVELS = ['mam-non', 'tieu-hoc', 'thcs', 'thpt', 'gdtx', 'khac'] as const;
+
+/** Schools that target III.2 must reach each year, imported from the education department's CSV list. */
+export const schools = pgTable(
+  'schools',
+  {
+    /** The school's code as the education department lists it. */
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: SCHOOL_LEVELS }).notNull(),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communes.code),
+    active: boolean('active').notNull().default(true),
+    /** Vietnam date from which an inactive school no longer counts towards the outreach target. */
+    deactivatedOn: date('deactivated_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('schools_commune_code_idx').on(table.communeCode)],
+);
+
+/** Organising agencies of outreach sessions: the agencies assigned in section IV of the plan. */
+export const outreachAgencies = pgTable('outreach_agencies', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** The item of plan section IV that assigns it. */
+  planItem: integer('plan_item').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+export const OUTREACH_FORMS = [
+  'hop-dan',
+  'loa-truyen-thanh',
+  'san-khau-hoa',
+  'to-roi-pano-ap-phich',
+  'ngoai-khoa-chao-co',
+  'thi-tim-hieu',
+  'mang-xa-hoi',
+  'phien-toa-luu-dong',
+  'khac',
+] as const;
+export const SESSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/** One outreach session (target III.2). Public submissions stay pending, and uncounted, until approved. */
+export const outreachSessions = pgTable(
+  'outreach_sessions',
+  {
+    id: text('id').primaryKey(),
+    /** Calendar date in Vietnam on which the session was held. */
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    form: text('form', { enum: OUTREACH_FORMS }).notNull(),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => outreachAgencies.code),
+    audience: integer('audience').notNull(),
+    /** Slug of the lesson kit used (content/kits/<slug>), if any. */
+    kitSlug: text('kit_slug'),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: SESSION_STATUSES }).notNull(),
+    /** 'public' for the no-account form, 'staff' for signed-in reporters and provincial staff. */
+    source: text('source', { enum: ['public', 'staff'] }).notNull(),
+    /** Who reported it, for the approver to check back; never shown publicly. */
+    reporterName: text('reporter_name').notNull().default(''),
+    reporterContact: text('reporter_contact').notNull().default(''),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note').notNull().default(''),
+  },
+  (table) => [
+    index('outreach_sessions_status_idx').on(table.status, table.createdAt),
+    // Progress by form and month reads only this index.
+    index('outreach_sessions_approved_idx')
+      .on(table.heldOn, table.form, table.audience)
+      .where(sql`status = 'approved'`),
+  ],
+);
+
+/**
+ * The units a session reached. `unitCode` is the current unit (a former commune code is mapped on entry);
+ * `recordedCode` keeps the code as reported. `heldOn` and `counted` copy the session's date and approval so
+ * that coverage reads one index.
+ */
+export const outreachSessionUnits = pgTable(
+  'outreach_session_units',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => outreachSessions.id, { onDelete: 'cascade' }),
+    unitKind: text('unit_kind', { enum: ['commune', 'school'] }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    recordedCode: text('recorded_code').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    counted: boolean('counted').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.unitKind, table.unitCode] }),
+    index('outreach_session_units_counted_idx')
+      .on(table.heldOn, table.unitKind, table.unitCode)
+      .where(sql`counted`),
+    index('outreach_session_units_unit_idx').on(table.unitKind, table.unitCode, table.heldOn),
+  ],
+);
+
+/** Evidence of a session: a photo re-encoded without metadata, or a PDF/DOCX document. */
+export const outreachEvidence = pgTable(
+  'outreach_evidence',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => outreachSessions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('outreach_evidence_session_idx').on(table.sessionId)],
+);
+
+/**
+ * The 6-month and annual reports of plan V. Rows exist only where an administrator changed a default or
+ * marked a report sent; otherwise the plan's dates apply. A sent report locks the sessions it covers.
+ */
+export const reportPeriods = pgTable(
+  'report_periods',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: ['six-month', 'annual'] }).notNull(),
+    coversFrom: date('covers_from', { mode: 'string' }).notNull(),
+    coversTo: date('covers_to', { mode: 'string' }).notNull(),
+    /** The report must be sent before this date (plan V: "trước ngày 16/6", "trước ngày 16/12"). */
+    dueBefore: date('due_before', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentBy: text('sent_by'),
+  },
+  (table) => [uniqueIndex('report_periods_year_kind_idx').on(table.year, table.kind)],
 );

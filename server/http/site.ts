@@ -8,6 +8,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { proxy } from 'hono/proxy';
 import type { AppEnv, RenderPage } from '../app-env.ts';
+import { outreachProgressPage } from './outreach-progress-page.ts';
 
 export type NodeHandler = (
   req: IncomingMessage,
@@ -56,6 +57,8 @@ export async function createSiteApp(distDir: string, handler: NodeHandler | null
   const clientDir = join(distDir, 'client');
   const notFoundPage = await readFile(join(clientDir, '404.html'), 'utf8').catch(() => 'Không tìm thấy trang.');
   const site = new Hono<AppEnv>();
+  // Before the static files: this page's shell is static, its figures are not.
+  site.route('/', outreachProgressPage(clientDir));
   if (existsSync(clientDir)) {
     site.use('*', staticCaching());
     site.use('*', serveStatic({ root: clientDir, precompressed: true }));
