@@ -5,6 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../../server/app-env.ts';
 import type { Actor } from '../../../server/auth/actor.ts';
+import { loadConfig } from '../../../server/config.ts';
 import { outreachEvidence, outreachSessions } from '../../../server/db/schema.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { approveSession } from '../../../server/outreach/review.ts';
@@ -34,10 +35,14 @@ const valid = {
   reporterName: 'Nguyễn Thị Lan',
 };
 
-/** The outreach routes behind a stand-in for the auth middleware, which will set the signed-in actor. */
+/**
+ * The outreach routes with the signed-in actor set directly, as staffSession() sets it from a session
+ * cookie (the cookie path itself is tested in test/integration/http/staff-session.test.ts).
+ */
 function apiAs(database: TestDatabase, actor: Actor | null) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
+      c.set('config', loadConfig({}));
       c.set('database', database);
       c.set('logger', createLogger('silent'));
       if (actor) (c.set as (key: string, value: unknown) => void)('actor', actor);
