@@ -23,7 +23,6 @@ const html = (path: string) => readFileSync(join(clientDir, path, 'index.html'),
  * Sections that other issues build (tip form, follow-up, progress): the header links to them already. They
  * are checked like every other link as soon as their pages are in the build.
  */
-const SECTIONS_OF_OTHER_ISSUES = ['/to-giac/', '/theo-doi/', '/tien-do/', '/en/to-giac/', '/en/theo-doi/', '/en/tien-do/'];
 
 function resolves(url: string): boolean {
   const path = decodeURIComponent(new URL(url, 'http://portal.test').pathname);
@@ -51,7 +50,8 @@ describe('the built site', () => {
       );
       for (const url of urls.filter((candidate) => candidate.startsWith('/') && !candidate.startsWith('//'))) {
         const path = new URL(url, 'http://portal.test').pathname;
-        if (SECTIONS_OF_OTHER_ISSUES.includes(path) && !resolves(path)) continue;
+        // The API is the server's, not the build's (the progress page links its JSON); its tests cover it.
+        if (path.startsWith('/api/')) continue;
         if (!resolves(url)) broken.push(`${pagePath(file)} → ${url}`);
       }
     }
