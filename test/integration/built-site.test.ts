@@ -19,11 +19,6 @@ const htmlFiles = (function walk(folder: string): string[] {
 const pagePath = (file: string) => `/${relative(clientDir, file)}`.replace(/index\.html$/, '');
 const html = (path: string) => readFileSync(join(clientDir, path, 'index.html'), 'utf8');
 
-/**
- * Sections that other issues build (tip form, follow-up, progress): the header links to them already. They
- * are checked like every other link as soon as their pages are in the build.
- */
-
 function resolves(url: string): boolean {
   const path = decodeURIComponent(new URL(url, 'http://portal.test').pathname);
   const file = join(clientDir, path);
