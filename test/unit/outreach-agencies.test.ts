@@ -5,8 +5,8 @@ import { createSubmissionRateLimiter } from '../../server/outreach/submission-ra
 import { parseSchoolLevel } from '../../server/outreach/school-levels.ts';
 
 describe('the organising agencies of plan IV', () => {
-  it('are seeded by migration 0003 exactly as listed in agencies.ts', () => {
-    const sql = readFileSync(new URL('../../server/db/migrations/0003_outreach_agencies.sql', import.meta.url), 'utf8');
+  it('are seeded by migration 0006 exactly as listed in agencies.ts', () => {
+    const sql = readFileSync(new URL('../../server/db/migrations/0006_outreach_agencies.sql', import.meta.url), 'utf8');
     const rows = [...sql.matchAll(/\('([^']+)', '([^']+)', (\d+)\)/g)].map(([, code, name, item]) => ({ code, name, planItem: Number(item) }));
     expect(rows).toEqual(PLAN_AGENCIES);
     expect(new Set(PLAN_AGENCIES.map((agency) => agency.planItem)).size).toBe(21);
