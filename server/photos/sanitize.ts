@@ -9,8 +9,13 @@ export const MAX_PHOTO_PIXELS = 40_000_000;
 /** Longest side kept: enough to read a licence plate, far smaller than a phone's original. */
 export const MAX_PHOTO_SIDE = 2560;
 
-/** Image work runs in libvips' thread pool; this bounds how many photos are in flight at once. */
-const photoSlots = pLimit(Math.max(1, Math.min(4, sharp.concurrency())));
+/**
+ * Image work runs in libuv's thread pool (4 threads), never on the event loop; this bounds how many photos
+ * are in flight at once. Four, not sharp's per-image thread count (the core count): on two cores, two
+ * slots left the pool half idle and halved photo throughput (npm run bench:tips).
+ */
+const PHOTO_SLOTS = 4;
+const photoSlots = pLimit(PHOTO_SLOTS);
 
 export interface SanitizedPhoto {
   bytes: Buffer;
