@@ -3,10 +3,7 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
-/** Fills "{name}" placeholders of a dictionary string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
+export { fill } from '../i18n/index.ts';
 
 /** Numbers the Vietnamese way (1.234), in both languages, like the dates. */
 export const formatNumber = (value: number) => new Intl.NumberFormat('vi-VN').format(value);
