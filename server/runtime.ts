@@ -15,6 +15,13 @@ export interface RunningPortal {
   stop(graceMs?: number): Promise<void>;
 }
 
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(host: string, port: number) {
+    super(`Cổng ${port} trên ${host} đang được chương trình khác dùng. Dừng chương trình đó, hoặc đặt PORT khác (ví dụ PORT=4322 npm start).`);
+  }
+}
+
 export function databaseFor(config: Config): Database {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize })
@@ -30,8 +37,12 @@ export async function runPortal(config: Config, logger: Logger, distDir: string 
   const { secrets, generatedFile } = loadSecrets(config);
   if (generatedFile) logger.warn({ file: generatedFile }, 'generated new secrets: back this file up apart from the database');
   const app = await createApp({ config, database, logger, secrets, distDir });
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
+    listening.once('error', (error: NodeJS.ErrnoException) => {
+      void database.close();
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error);
+    });
   });
   logger.info({ port: config.port, host: config.host, db: database.kind, firstStartedAt }, 'listening');
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './build-site.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { runPortal } from './runtime.ts';
+import { PortInUseError, runPortal } from './runtime.ts';
 
 /** `npm start`: validate the configuration, build the site if it is missing or stale, migrate, serve. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,10 +23,18 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     logger.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 4800);
-    const portal = await starting;
+    const portal = await starting.catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
     await portal.stop(3500);
     clearTimeout(forced);
     process.exit(0);
   });
 }
-await starting;
+await starting.catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request, Agent } from 'node:http';
+import { createServer, request, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,20 @@ describe('npm start on the embedded database', () => {
     const interrupted = await second.signal('SIGINT');
     expect(interrupted.code).toBe(0);
     expect(await readFirstStart()).toBe(firstStart);
+  });
+
+  it('says in Vietnamese which port is taken instead of crashing', { timeout: 120_000 }, async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const { code, output } = await runPortalExpectingFailure({ PORT: String(port), DATA_DIR: dataDir });
+      expect(code).toBe(1);
+      expect(output).toContain(`Cổng ${port} trên 127.0.0.1 đang được chương trình khác dùng.`);
+      expect(output).not.toContain('EADDRINUSE');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('refuses to start on a bad variable and says which one', async () => {
