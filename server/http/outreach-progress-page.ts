@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppEnv } from '../app-env.ts';
 import { cachedProgress } from '../outreach/progress.ts';
-import { formatVietnameseDate, vietnamDate, yearOf } from '../outreach/vietnam-time.ts';
+import { formatVietnameseDate, vietnamDate, yearOf } from '../text/vietnam-time.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { PROGRESS_REGION_END, PROGRESS_REGION_START, renderProgress } from '../../src/outreach/progress-view.ts';
 

@@ -1,7 +1,7 @@
 import { vietnameseCollator } from '../../src/i18n/index.ts';
 import { OUTREACH_FORMS } from '../db/schema.ts';
 import { nextDeadline, type ReportPeriod, type ReportKind } from './periods.ts';
-import { monthOf, yearOf } from './vietnam-time.ts';
+import { monthOf, yearOf } from '../text/vietnam-time.ts';
 
 /**
  * Target III.2, computed without I/O: a unit is reached in year Y when it has at least one approved

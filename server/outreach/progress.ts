@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { communes, outreachSessions, outreachSessionUnits, schools } from '../db/schema.ts';
 import { computeProgress, type FormMonthStats, type Progress, type UnitYearStats } from './coverage.ts';
 import { reportPeriodsFor } from './periods.ts';
-import { vietnamDate, yearOf } from './vietnam-time.ts';
+import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
 
 /** Progress towards target III.2 in a year, read from the database (three aggregate queries and the registry). */
 export async function loadProgress(db: Db, year: number, now: Date = new Date()): Promise<Progress> {

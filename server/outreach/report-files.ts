@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { translator } from '../../src/i18n/index.ts';
 import { OUTREACH_FORMS } from '../db/schema.ts';
 import type { OutreachReport, ReportUnitRow } from './report-data.ts';
-import { formatVietnameseDate, vietnamDate } from './vietnam-time.ts';
+import { formatVietnameseDate, vietnamDate } from '../text/vietnam-time.ts';
 
 /** Reports go to the province in Vietnamese, whatever language the person downloading reads. */
 const t = translator('vi');

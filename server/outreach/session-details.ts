@@ -3,7 +3,7 @@ import { OUTREACH_FORMS } from '../db/schema.ts';
 import { OutreachRefusal } from './errors.ts';
 import { lessonKitSlugs } from './kits.ts';
 import type { UnitRef } from './units.ts';
-import { isCalendarDate, vietnamDate } from './vietnam-time.ts';
+import { isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
 
 /** Sessions before the plan's first year are not part of this programme. */
 export const EARLIEST_SESSION_DATE = '2021-01-01';

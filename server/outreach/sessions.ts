@@ -10,7 +10,7 @@ import { refuse } from './errors.ts';
 import { lockingPeriod } from './periods.ts';
 import { parseSessionDetails, type SessionDetails } from './session-details.ts';
 import { resolveUnits, type ResolvedUnit } from './units.ts';
-import { formatVietnameseDate } from './vietnam-time.ts';
+import { formatVietnameseDate } from '../text/vietnam-time.ts';
 
 type SessionRow = typeof outreachSessions.$inferSelect;
 

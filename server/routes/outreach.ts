@@ -14,7 +14,7 @@ import { submitPublicSession } from '../outreach/public-submission.ts';
 import { buildOutreachReport } from '../outreach/report-data.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
-import { vietnamDate, yearOf } from '../outreach/vietnam-time.ts';
+import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
 import { submissionFormOptions } from '../../src/outreach/form-options.ts';
 import { fillPageTemplate, renderSubmissionForm, renderSubmissionReceipt } from '../../src/outreach/submission-form.ts';
 import { translator, type Lang } from '../../src/i18n/index.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
 import { TIP_CATEGORY_CODES } from './categories.ts';
 
 export const MAX_PHOTOS = 5;
@@ -12,20 +13,14 @@ export interface FieldError {
   message: string;
 }
 
-/** Today in Vietnam, as YYYY-MM-DD. */
-export function vietnamToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 /** "2026-11-30" or "30/11/2026" (what people type where there is no date picker) → "2026-11-30", or null. */
 export function parseDate(input: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
   const vietnamese = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : [];
   if (!year || !month || !day) return null;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
-  return date.toISOString().slice(0, 10);
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : null;
 }
 
 const text = (field: string) =>
@@ -92,7 +87,7 @@ export function formPhotos(form: FormData): File[] {
 export function parseTipFields(fields: Record<string, unknown>, now: Date): { ok: true; value: TipFields } | { ok: false; errors: FieldError[] } {
   const result = createTipRequest.safeParse(fields);
   const errors = result.success ? [] : result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? '') || null, message: issue.message }));
-  if (result.success && result.data.observedAt && result.data.observedAt > vietnamToday(now)) {
+  if (result.success && result.data.observedAt && result.data.observedAt > vietnamDate(now)) {
     errors.push({ field: 'observedAt', message: OBSERVED_AT_MESSAGE });
   }
   if (result.success && errors.length === 0) return { ok: true, value: result.data };

@@ -1,3 +1,4 @@
+import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -34,9 +35,7 @@ export function langPaths() {
 }
 
 /** Formats a date the Vietnamese way (dd/mm/yyyy), in Vietnam's time zone, whatever the language. */
-export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-}
+export const formatDate = (date: Date): string => formatVietnameseDate(vietnamDate(date));
 
 /** Date and time the Vietnamese way (dd/mm/yyyy hh:mm:ss), in Vietnam's time zone: for logs and records. */
 export function formatDateTime(date: Date): string {

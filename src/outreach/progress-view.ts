@@ -1,5 +1,5 @@
 import type { Progress } from '../../server/outreach/coverage.ts';
-import { formatVietnameseDate } from '../../server/outreach/vietnam-time.ts';
+import { formatVietnameseDate } from '../../server/text/vietnam-time.ts';
 import { localePath, translator, type Lang } from '../i18n/index.ts';
 import { escapeHtml, fill, formatNumber } from './html.ts';
 import { formChart, monthChart, shareBar } from './progress-charts.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outreachSessions } from '../../server/db/schema.ts';
 import { approveSession } from '../../server/outreach/review.ts';
-import { formatVietnameseDate, vietnamDate } from '../../server/outreach/vietnam-time.ts';
+import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { importSampleSchools, supervisor, VINH } from '../helpers/outreach.ts';
 import { startPortal } from '../helpers/running-portal.ts';

@@ -9,7 +9,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { outreachEvidence, outreachSessions } from '../../../server/db/schema.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { approveSession } from '../../../server/outreach/review.ts';
-import { vietnamDate } from '../../../server/outreach/vietnam-time.ts';
+import { vietnamDate } from '../../../server/text/vietnam-time.ts';
 import { createSubmissionRateLimiter } from '../../../server/outreach/submission-rate-limit.ts';
 import { createOutreachApi } from '../../../server/routes/outreach.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';

@@ -1,5 +1,5 @@
 /**
- * Outreach counts calendar days in Vietnam (UTC+7, no daylight saving): a session held at 00:30 on
+ * The portal counts calendar days in Vietnam (UTC+7, no daylight saving): a session held at 00:30 on
  * 1 January in Nghệ An belongs to the new year even though it is still 31 December in UTC.
  */
 const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
