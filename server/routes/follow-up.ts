@@ -80,12 +80,11 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       if (text.length > MESSAGE_MAX) errors.push({ field: 'text', message: `Nội dung tối đa ${MESSAGE_MAX.toLocaleString('vi-VN')} ký tự.` });
       const photos = errors.length === 0 ? await sanitizePhotos(request.files) : { ok: true as const, photos: [] };
       if (!photos.ok) errors.push(...photos.errors);
-      const view = await tipPublicView(database.db, secrets, tipId);
-      if (errors.length === 0 && !view.acceptsMessages) errors.push({ field: 'text', message: 'Tin này đã được đóng hồ sơ và không nhận thêm trao đổi.' });
-      if (errors.length === 0 && photos.ok) await addTipsterMessage(database.db, secrets, tipId, text, photos.photos);
-
+      if (errors.length === 0 && photos.ok && !(await addTipsterMessage(database.db, secrets, tipId, text, photos.photos))) {
+        errors.push({ field: 'text', message: 'Tin này đã được đóng hồ sơ và không nhận thêm trao đổi.' });
+      }
       const sent = errors.length === 0;
-      const latest = sent ? await tipPublicView(database.db, secrets, tipId) : view;
+      const latest = await tipPublicView(database.db, secrets, tipId);
       if (renderPage && prefersHtml(c)) {
         const followUpOutcome = { kind: 'view' as const, lang: langOf(request.fields), receipt: formatReceipt(digits), view: latest, messageSent: sent, errors, draft: sent ? '' : text };
         return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome }, sent ? 201 : 400);

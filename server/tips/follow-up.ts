@@ -63,12 +63,15 @@ export async function tipPublicView(db: Db, secrets: Secrets, tipId: number): Pr
   };
 }
 
-/** Adds the tipster's message (and photos) to their tip, in one transaction. */
-export async function addTipsterMessage(db: Db, secrets: Secrets, tipId: number, text: string, photos: SanitizedPhoto[]): Promise<void> {
+/**
+ * Adds the tipster's message (and photos) to their tip, in one transaction. Answers false, storing
+ * nothing, when the tip's content was purged and it no longer accepts messages.
+ */
+export async function addTipsterMessage(db: Db, secrets: Secrets, tipId: number, text: string, photos: SanitizedPhoto[]): Promise<boolean> {
   const sealed = seal(secrets.tipKeys, text);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [open] = await tx.select({ id: tips.id }).from(tips).where(and(eq(tips.id, tipId), isNull(tips.purgedAt)));
-    if (!open) throw new Error('tip no longer accepts messages');
+    if (!open) return false;
     const [message] = await tx
       .insert(tipMessages)
       .values({ tipId, author: 'tipster', keyId: sealed.keyId, textSealed: sealed.data })
@@ -76,5 +79,6 @@ export async function addTipsterMessage(db: Db, secrets: Secrets, tipId: number,
     if (photos.length > 0) await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, tipId, message!.id, photo)));
     await tx.update(tips).set({ updatedAt: new Date() }).where(eq(tips.id, tipId));
     await recordAudit(tx, { actor: 'system', action: 'tip.message.received', targetType: 'tip', targetId: String(tipId), detail: { photos: photos.length } });
+    return true;
   });
 }
