@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startPortal } from '../helpers/running-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/browser.ts';
+import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 
-let site: Awaited<ReturnType<typeof startPortal>>;
-let chrome: TestBrowser;
-
-beforeAll(async () => {
-  [site, chrome] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await chrome?.close();
-  await site?.stop();
-});
+const fixture = usePortalInBrowser();
 
 const MATERIAL = '/tai-lieu/bong-cuoi-khong-vo-hai/';
 
@@ -24,8 +15,8 @@ describe.each([
   '/tim-kiem/',
 ])('%s', (path) => {
   it('has no axe violations', async () => {
-    const page = await chrome.newPage();
-    const response = await page.goto(site.baseUrl + path);
+    const page = await fixture.chrome.newPage();
+    const response = await page.goto(fixture.site.baseUrl + path);
     expect(response?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -34,10 +25,10 @@ describe.each([
 
 describe('a parent on a 320 px phone without JavaScript', () => {
   it('reads a material with no sideways scrolling, the cover as a sized AVIF or WebP, and no script fetched', async () => {
-    const page = await chrome.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await fixture.chrome.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(site.baseUrl + MATERIAL);
+    await page.goto(fixture.site.baseUrl + MATERIAL);
     await page.waitForLoadState('networkidle');
     expect(await page.textContent('h1')).toBe('Bóng cười không vô hại');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -55,8 +46,8 @@ describe('a parent on a 320 px phone without JavaScript', () => {
   });
 
   it('filters materials by audience through plain links', async () => {
-    const page = await chrome.newPage({ javaScriptEnabled: false });
-    await page.goto(site.baseUrl + '/tai-lieu/');
+    const page = await fixture.chrome.newPage({ javaScriptEnabled: false });
+    await page.goto(fixture.site.baseUrl + '/tai-lieu/');
     await page.click('summary:has-text("Lọc theo đối tượng")');
     await page.click('a:has-text("Cha mẹ, phụ huynh")');
     expect(new URL(page.url()).pathname).toBe('/tai-lieu/doi-tuong/phu-huynh/');
@@ -69,13 +60,13 @@ describe('a parent on a 320 px phone without JavaScript', () => {
 
 describe('a teacher looking for a THCS lesson', () => {
   it('finds the kit by searching, under the strict CSP, and downloads its ZIP', async () => {
-    const page = await chrome.newPage();
+    const page = await fixture.chrome.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
     });
     page.on('pageerror', (error) => blocked.push(error.message));
-    await page.goto(site.baseUrl + '/bai-giang/');
+    await page.goto(fixture.site.baseUrl + '/bai-giang/');
     await page.fill('#search-q', 'lớp 6');
     await page.press('#search-q', 'Enter');
     await page.waitForURL(/\/tim-kiem\/\?q=/);
@@ -86,7 +77,7 @@ describe('a teacher looking for a THCS lesson', () => {
     await page.waitForURL(/\/bai-giang\/thcs-lop-6-7\/$/);
     const href = await page.getAttribute('a.button[download]', 'href');
     expect(href).toBe('/bai-giang/thcs-lop-6-7/bai-giang-thcs-lop-6-7.zip');
-    const download = await fetch(site.baseUrl + href);
+    const download = await fetch(fixture.site.baseUrl + href);
     expect(download.headers.get('content-type')).toBe('application/zip');
     expect(new Uint8Array(await download.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     await page.close();

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outreachSessions } from '../../server/db/schema.ts';
 import { approveSession } from '../../server/outreach/review.ts';
 import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
-import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 import { importSampleSchools, supervisor, VINH } from '../helpers/outreach.ts';
-import { startPortal } from '../helpers/running-portal.ts';
 
-let site: Awaited<ReturnType<typeof startPortal>>;
-let chrome: TestBrowser;
-
-beforeAll(async () => {
-  [site, chrome] = await Promise.all([startPortal(), launchBrowser()]);
-  await importSampleSchools(site.portal.database.db, '16690');
-}, 120_000);
-afterAll(async () => {
-  await chrome?.close();
-  await site?.stop();
+const fixture = usePortalInBrowser(async (started) => {
+  await importSampleSchools(started.portal.database.db, '16690');
 });
 
 describe('a teacher reports a session, a supervisor approves it, the public sees it', () => {
   it('shows errors the GOV.UK way without JavaScript, keeps the fields, and passes axe', async () => {
-    const page = await chrome.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(`${site.baseUrl}/tien-do/bao-cao/`);
+    const page = await fixture.chrome.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(`${fixture.site.baseUrl}/tien-do/bao-cao/`);
     expect(await axeViolations(page)).toEqual([]);
     await page.fill('#reporterName', 'Nguyễn Thị Lan');
     await page.click('button[type=submit]');
@@ -35,8 +27,8 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
   }, 90_000);
 
   it('takes the report, counts it after approval, and shows the school and its commune reached with the countdown', async () => {
-    const page = await chrome.newPage();
-    await page.goto(`${site.baseUrl}/tien-do/bao-cao/`);
+    const page = await fixture.chrome.newPage();
+    await page.goto(`${fixture.site.baseUrl}/tien-do/bao-cao/`);
     await page.fill('#heldOn', formatVietnameseDate(vietnamDate(new Date())));
     await page.selectOption('#communeCode', VINH);
     await page.check('#includeCommune');
@@ -49,11 +41,11 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
     await page.click('button[type=submit]');
     expect(await page.textContent('h1')).toBe('Đã nhận báo cáo');
 
-    const [session] = await site.portal.database.db.select().from(outreachSessions);
+    const [session] = await fixture.site.portal.database.db.select().from(outreachSessions);
     expect(session!.status).toBe('pending');
-    await approveSession(site.portal.database.db, supervisor, session!.id);
+    await approveSession(fixture.site.portal.database.db, supervisor, session!.id);
 
-    await page.goto(`${site.baseUrl}/tien-do/`);
+    await page.goto(`${fixture.site.baseUrl}/tien-do/`);
     const row = page.locator(`#xa-${VINH}`);
     expect(await row.locator('th').textContent()).toBe('Phường Thành Vinh');
     expect(await row.locator('.status').textContent()).toBe('Đã tuyên truyền');
@@ -67,14 +59,14 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
   }, 120_000);
 
   it('fits the progress page on a 320 px screen and loads nothing from another host', async () => {
-    const page = await chrome.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await fixture.chrome.newPage({ viewport: { width: 320, height: 640 } });
     const hosts = new Set<string>();
     page.on('request', (request) => hosts.add(new URL(request.url()).host));
-    await page.goto(`${site.baseUrl}/en/tien-do/`);
+    await page.goto(`${fixture.site.baseUrl}/en/tien-do/`);
     expect(await page.textContent('h1')).toBe('Drug-prevention outreach progress');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
-    expect([...hosts]).toEqual([new URL(site.baseUrl).host]);
+    expect([...hosts]).toEqual([new URL(fixture.site.baseUrl).host]);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 90_000);

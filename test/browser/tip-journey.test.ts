@@ -1,30 +1,21 @@
 import { desc } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { open } from '../../server/crypto/keyring.ts';
 import { tipPhotos, tips } from '../../server/db/schema.ts';
-import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 import { jpegWithGps } from '../helpers/images.ts';
-import { startPortal } from '../helpers/running-portal.ts';
 import { VALID_DESCRIPTION } from '../helpers/tips.ts';
 
-let site: Awaited<ReturnType<typeof startPortal>>;
-let chrome: TestBrowser;
-
-beforeAll(async () => {
-  [site, chrome] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await chrome?.close();
-  await site?.stop();
-});
+const fixture = usePortalInBrowser();
 
 const PHONE = { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true };
 
 describe('a citizen on a phone', () => {
   it('sends a tip with a GPS-tagged photo, writes down the receipt, follows up and replies', { timeout: 120_000 }, async () => {
-    const page = await chrome.newPage(PHONE);
-    await page.goto(`${site.baseUrl}/to-giac/`);
+    const page = await fixture.chrome.newPage(PHONE);
+    await page.goto(`${fixture.site.baseUrl}/to-giac/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.locator('altcha-widget').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -43,14 +34,14 @@ describe('a citizen on a phone', () => {
 
     const receipt = (await page.locator('[data-receipt]').textContent({ timeout: 30_000 }))!.trim();
     expect(receipt).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
-    expect(page.url()).toBe(`${site.baseUrl}/to-giac/`);
+    expect(page.url()).toBe(`${fixture.site.baseUrl}/to-giac/`);
     await expect(page.getByText(/Đã xóa khỏi ảnh của bạn: .*vị trí GPS.*tên thiết bị/).count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
-    const [tip] = await site.portal.database.db.select().from(tips).orderBy(desc(tips.id)).limit(1);
+    const [tip] = await fixture.site.portal.database.db.select().from(tips).orderBy(desc(tips.id)).limit(1);
     expect(tip).toMatchObject({ category: 'trong-cay', communeCode: '16681', observedOn: '2026-11-20', photoCount: 1 });
-    const [photo] = await site.portal.database.db.select().from(tipPhotos).orderBy(desc(tipPhotos.id)).limit(1);
-    const stored = open(site.portal.secrets.tipKeys, { keyId: photo!.keyId, data: photo!.imageSealed! });
+    const [photo] = await fixture.site.portal.database.db.select().from(tipPhotos).orderBy(desc(tipPhotos.id)).limit(1);
+    const stored = open(fixture.site.portal.secrets.tipKeys, { keyId: photo!.keyId, data: photo!.imageSealed! });
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
 
     await page.getByRole('link', { name: 'Đến trang theo dõi tin' }).click();
@@ -68,8 +59,8 @@ describe('a citizen on a phone', () => {
   });
 
   it('without JavaScript, gets the error summary with every field kept', { timeout: 90_000 }, async () => {
-    const page = await chrome.newPage({ ...PHONE, javaScriptEnabled: false });
-    await page.goto(`${site.baseUrl}/to-giac/`);
+    const page = await fixture.chrome.newPage({ ...PHONE, javaScriptEnabled: false });
+    await page.goto(`${fixture.site.baseUrl}/to-giac/`);
     await page.getByLabel('Khác', { exact: true }).check();
     await page.getByLabel(/Địa điểm cụ thể/).fill('Chợ đầu mối');
     await page.getByLabel('Nội dung tố giác').fill('quá ngắn');
@@ -88,8 +79,8 @@ describe('a citizen on a phone', () => {
   });
 
   it('with JavaScript, gets the same error summary in place, focused, with no axe violations', { timeout: 90_000 }, async () => {
-    const page = await chrome.newPage(PHONE);
-    await page.goto(`${site.baseUrl}/to-giac/`);
+    const page = await fixture.chrome.newPage(PHONE);
+    await page.goto(`${fixture.site.baseUrl}/to-giac/`);
     await page.getByLabel('Khác', { exact: true }).check();
     await page.getByLabel('Nội dung tố giác').fill('quá ngắn');
     await page.getByRole('button', { name: 'Gửi tin tố giác' }).click();
@@ -102,14 +93,14 @@ describe('a citizen on a phone', () => {
   });
 
   it('quick exit leaves for a neutral page and cannot be undone with Back', async () => {
-    const page = await chrome.newPage(PHONE);
+    const page = await fixture.chrome.newPage(PHONE);
     await page.route('https://www.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Google</title>' }));
-    await page.goto(`${site.baseUrl}/`);
-    await page.goto(`${site.baseUrl}/to-giac/`);
+    await page.goto(`${fixture.site.baseUrl}/`);
+    await page.goto(`${fixture.site.baseUrl}/to-giac/`);
     await page.getByRole('link', { name: 'Thoát nhanh' }).click();
     await page.waitForURL('https://www.google.com/');
     await page.goBack();
-    expect(page.url()).toBe(`${site.baseUrl}/`);
+    expect(page.url()).toBe(`${fixture.site.baseUrl}/`);
     await page.close();
   });
 });
