@@ -117,6 +117,12 @@ export const tips = pgTable(
       .references(() => queues.code),
     routingReason: text('routing_reason').notNull(),
     photoCount: integer('photo_count').notNull().default(0),
+    /** The officer the tip is assigned to, if any (within the owner queue). */
+    assignedUserId: uuid('assigned_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The first officer action (status change, assignment, transfer, note, reply): "time to first action" in statistics. */
+    firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+    /** When the tip entered a closed status (CLOSED_STATUSES); cleared if it is reopened. Retention counts from here. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** When retention removed the content; statistics columns stay. */
@@ -126,6 +132,7 @@ export const tips = pgTable(
     index('tips_owner_status_created_idx').on(table.ownerQueueCode, table.status, table.createdAt.desc()),
     index('tips_place_fingerprint_idx').on(table.placeFingerprint),
     index('tips_commune_category_created_idx').on(table.communeCode, table.category, table.createdAt),
+    index('tips_closed_at_idx').on(table.closedAt),
   ],
 );
 
@@ -152,6 +159,8 @@ export const tipMessages = pgTable(
       .notNull()
       .references(() => tips.id, { onDelete: 'cascade' }),
     author: text('author', { enum: ['tipster', 'police'] }).notNull(),
+    /** For police replies: the officer who wrote it (never shown to the tipster). */
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     keyId: text('key_id').notNull(),
     textSealed: bytea('text_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -185,6 +194,56 @@ export const tipPhotos = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('tip_photos_tip_idx').on(table.tipId)],
+);
+
+/** Officers' internal notes on a tip, sealed like the tip; never shown to the tipster. */
+export const tipNotes = pgTable(
+  'tip_notes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tipId: bigint('tip_id', { mode: 'number' })
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's username when it wrote the note, kept if the account is later removed. */
+    authorName: text('author_name').notNull(),
+    keyId: text('key_id').notNull(),
+    textSealed: bytea('text_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('tip_notes_tip_idx').on(table.tipId, table.createdAt)],
+);
+
+/** Free labels officers put on tips (lower-case, trimmed), for grouping and filtering. */
+export const tipTags = pgTable(
+  'tip_tags',
+  {
+    tipId: bigint('tip_id', { mode: 'number' })
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tipId, table.tag] }), index('tip_tags_tag_idx').on(table.tag)],
+);
+
+/**
+ * Links between tips an officer judged related. 'duplicate' means `tipId` repeats `linkedTipId` (which stays
+ * the one worked on). Stored once per pair, read in both directions. Links are between tips, never tipsters.
+ */
+export const tipLinks = pgTable(
+  'tip_links',
+  {
+    tipId: bigint('tip_id', { mode: 'number' })
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    linkedTipId: bigint('linked_tip_id', { mode: 'number' })
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['duplicate', 'related'] }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tipId, table.linkedTipId] }), index('tip_links_linked_idx').on(table.linkedTipId)],
 );
 
 /**
