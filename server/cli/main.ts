@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { CONSOLE_ACTOR } from '../outreach/access.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { seedRegistry } from '../units/seed.ts';
+import { resealWithCurrentKey } from '../crypto/reseal.ts';
 import { databaseFor } from '../runtime.ts';
+import { loadSecrets } from '../secrets.ts';
 import { addUser, USER_ADD_USAGE } from './user-add.ts';
 
 /**
@@ -60,6 +62,26 @@ const commands: Record<string, Command> = {
         await database.close();
       }
     },
+  },
+};
+
+commands['keys:reseal'] = {
+  usage: 'keys:reseal',
+  summary:
+    'Re-encrypt every tip, message, note and photo with the current (first) key of TIP_ENCRYPTION_KEYS, so an older key ' +
+    'can then be removed. Prints the rows re-encrypted and the key ids still in use.',
+  async run(config) {
+    const { secrets } = loadSecrets(config);
+    const database = databaseFor(config);
+    try {
+      await database.migrate();
+      const result = await resealWithCurrentKey(database.db, secrets.tipKeys);
+      const counts = Object.entries(result.resealed).map(([table, rows]) => `${table} ${rows}`);
+      console.log(`Đã mã hóa lại bằng khóa "${secrets.tipKeys.currentKeyId}": ${counts.join(', ')}.`);
+      console.log(`Khóa còn được dùng: ${result.keyIdsLeft.join(', ') || '(chưa có dữ liệu)'}.`);
+    } finally {
+      await database.close();
+    }
   },
 };
 
