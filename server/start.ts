@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './build-site.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { PortInUseError, runPortal } from './runtime.ts';
 
@@ -15,6 +16,13 @@ try {
   process.exit(78);
 }
 const logger = createLogger(config.logLevel);
+
+/** What the operator can fix (a taken port, a data folder in use) ends the start with one sentence, not a stack. */
+function refuseToStart(error: unknown): never {
+  if (!(error instanceof PortInUseError || error instanceof DataDirInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 ensureBuild(root);
 const starting = runPortal(config, logger, `${root}dist`);
 
@@ -23,18 +31,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     logger.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 4800);
-    const portal = await starting.catch((error: unknown) => {
-  if (!(error instanceof PortInUseError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
+    const portal = await starting.catch(refuseToStart);
     await portal.stop(3500);
     clearTimeout(forced);
     process.exit(0);
   });
 }
-await starting.catch((error: unknown) => {
-  if (!(error instanceof PortInUseError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
+await starting.catch(refuseToStart);

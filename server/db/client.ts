@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -52,14 +53,16 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-/** `dataDir: null` keeps the database in memory (tests). */
+/** `dataDir: null` keeps the database in memory (tests). A folder is locked to this process until close(). */
 function openPglite(dataDir: string | null): Database {
   let client: PGlite;
+  let unlock = () => {};
   if (dataDir === null) {
     client = new PGlite();
   } else {
     const folder = join(dataDir, 'pglite');
     mkdirSync(folder, { recursive: true });
+    unlock = lockDataDir(dataDir);
     client = new PGlite(folder);
   }
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
@@ -70,6 +73,7 @@ function openPglite(dataDir: string | null): Database {
     ping: () => pingWith(db),
     close: async () => {
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client.ts';
 import { instanceSettings } from '../../server/db/schema.ts';
 import { createTestDatabase, postgresUrl } from '../helpers/databases.ts';
-import { runPortalExpectingFailure, startPortalProcess } from '../helpers/portal-process.ts';
+import { runCli } from '../helpers/cli-process.ts';
+import { freePort, runPortalExpectingFailure, startPortalProcess } from '../helpers/portal-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pcmt-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -71,6 +72,29 @@ describe('npm start on the embedded database', () => {
       expect(output).not.toContain('EADDRINUSE');
     } finally {
       blocker.close();
+    }
+  });
+
+  it('refuses a second portal and the CLI on a data folder in use, and takes it over once the holder died', { timeout: 180_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pcmt-locked-'));
+    try {
+      const first = await startPortalProcess({ DATA_DIR: folder });
+      const second = await runPortalExpectingFailure({ PORT: String(await freePort()), DATA_DIR: folder });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain(`Thư mục dữ liệu ${folder} đang được một tiến trình khác dùng (pid ${first.child.pid}`);
+      const cli = await runCli({ DATA_DIR: folder }, 'migrate');
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toContain(`(pid ${first.child.pid}`);
+      expect((await fetch(`${first.baseUrl}/api/health`)).status).toBe(200);
+      // SIGKILL: no clean shutdown, the lock file stays behind with a pid nobody runs.
+      await first.signal('SIGKILL');
+      expect(existsSync(join(folder, 'pglite.lock'))).toBe(true);
+      const third = await startPortalProcess({ DATA_DIR: folder });
+      expect((await fetch(`${third.baseUrl}/api/health`)).status).toBe(200);
+      expect((await third.signal('SIGTERM')).code).toBe(0);
+      expect(existsSync(join(folder, 'pglite.lock'))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
