@@ -130,6 +130,8 @@ export const tips = pgTable(
   },
   (table) => [
     index('tips_owner_status_created_idx').on(table.ownerQueueCode, table.status, table.createdAt.desc()),
+    // The queue list filtered by category (and status), newest first, paged by keyset on (created_at, id).
+    index('tips_owner_category_status_created_idx').on(table.ownerQueueCode, table.category, table.status, table.createdAt.desc(), table.id.desc()),
     index('tips_place_fingerprint_idx').on(table.placeFingerprint),
     index('tips_commune_category_created_idx').on(table.communeCode, table.category, table.createdAt),
     index('tips_closed_at_idx').on(table.closedAt),
