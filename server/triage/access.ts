@@ -13,8 +13,8 @@ import { tipCopies, tips } from '../db/schema.ts';
  *   owner queue's officers and supervisors (and administrators). A copy queue is for information: its
  *   officers may read the tip and add internal notes, nothing else (403 on the other actions).
  * - Supervisors (and administrators) may also assign the tip to any officer or supervisor of the owner
- *   queue and transfer it to another queue; an officer may only take the tip for themselves or give it
- *   back. Purged tips (content removed by retention) accept no action at all.
+ *   queue and transfer it to another queue; an officer may only take a tip nobody holds, or give back
+ *   the one they hold. Purged tips (content removed by retention) accept no action at all.
  */
 
 /** Who can work a tip that is visible: the owner queue (full work) or a copy queue (read and notes). */

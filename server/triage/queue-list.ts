@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { communes, tipCopies, tips, tipTags, users } from '../db/schema.ts';
+import { TIP_STATUSES } from '../tips/statuses.ts';
 import { findTipInScope, worksTips } from './access.ts';
 
 /**
@@ -70,7 +71,9 @@ export async function listQueueTips(db: Db, actor: Actor, filters: QueueFilters 
   const cursor = parseCursor(filters.after);
   if (cursor) where.push(sql`(${key}, ${tips.id}) ${sql.raw(ascending ? '>' : '<')} (${cursor.at}::timestamptz, ${cursor.id})`);
   const limit = Math.min(Math.max(1, filters.limit ?? QUEUE_PAGE_SIZE), 200);
-  const order = ascending ? [asc(key), asc(tips.id)] : [desc(key), desc(tips.id)];
+  // The indexes are "DESC NULLS LAST"; PostgreSQL uses one for an ORDER BY only if the null placement
+  // matches too (the columns are NOT NULL, so the placement changes nothing else).
+  const order = ascending ? [sql`${key} asc nulls first`, sql`${tips.id} asc nulls first`] : [sql`${key} desc nulls last`, sql`${tips.id} desc nulls last`];
   const rows = await db
     .select({
       id: tips.id,
@@ -101,13 +104,25 @@ export async function listQueueTips(db: Db, actor: Actor, filters: QueueFilters 
   };
 }
 
-/** How many tips match `filters` in each status (the status filter itself ignored), for the tabs. */
+/** Counts stop here: a tab then reads "1.000+" (a triage tab needs no more), and a queue of 300,000 tips counts in milliseconds. */
+export const STATUS_COUNT_CAP = 1_000;
+
+/**
+ * How many tips match `filters` in each status (the status filter itself ignored), for the tabs; each count
+ * is capped at STATUS_COUNT_CAP + 1, so a count above the cap means "more than the cap".
+ */
 export async function countQueueTipsByStatus(db: Db, actor: Actor, filters: QueueFilters = {}): Promise<Record<string, number>> {
   const { status: _status, ...withoutStatus } = filters;
   const where = await conditions(db, actor, withoutStatus);
   if (!where) return {};
-  const rows = await db.select({ status: tips.status, value: count() }).from(tips).where(and(...where)).groupBy(tips.status);
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.value)]));
+  const counts = await Promise.all(
+    TIP_STATUSES.map(async ({ code }) => {
+      const capped = db.select({ one: sql`1` }).from(tips).where(and(...where, eq(tips.status, code))).limit(STATUS_COUNT_CAP + 1).as('capped');
+      const [row] = await db.select({ value: count() }).from(capped);
+      return [code, Number(row!.value)] as const;
+    }),
+  );
+  return Object.fromEntries(counts.filter(([, value]) => value > 0));
 }
 
 /** The WHERE conditions for the filters within the caller's scope; null when nothing can match. */

@@ -65,8 +65,8 @@ export async function assignTip(db: Db, actor: Actor, tipId: number, userId: str
     tipId,
     async (tx, tip) => {
       if (!isSupervising(actor)) {
-        const allowed = userId === actor.userId || (userId === null && tip.assignedUserId === actor.userId);
-        if (!allowed) throw new TriageForbidden('Cán bộ chỉ được tự nhận tin hoặc trả lại tin mình đang giữ. Lãnh đạo hàng đợi giao tin cho người khác.');
+        const allowed = (userId === actor.userId && tip.assignedUserId === null) || (userId === null && tip.assignedUserId === actor.userId);
+        if (!allowed) throw new TriageForbidden('Cán bộ chỉ được nhận tin chưa giao cho ai hoặc trả lại tin mình đang giữ. Lãnh đạo hàng đợi giao tin cho người khác.');
       }
       if (userId === tip.assignedUserId) throw new TriageError('assignee', userId ? 'Tin đã được giao cho người này.' : 'Tin chưa được giao cho ai.');
       let username: string | null = null;

@@ -108,6 +108,7 @@ export const enTriage: { readonly [K in keyof typeof viTriage]: string } = {
   'triage.assign.nobody': 'Nobody',
   'triage.assign.submit': 'Assign',
   'triage.assign.takeIt': 'Take this tip',
+  'triage.assign.heldBy': '{name} holds this tip. A queue supervisor can reassign it.',
   'triage.assign.giveBack': 'Give the tip back',
   'triage.transfer.title': 'Transfer to another unit',
   'triage.transfer.hint': 'The receiving unit becomes the owner; this queue no longer sees the tip (unless it has a copy). The tipster will read “Transferred to another unit”.',

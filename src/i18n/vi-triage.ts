@@ -106,6 +106,7 @@ export const viTriage = {
   'triage.assign.nobody': 'Không giao cho ai',
   'triage.assign.submit': 'Giao tin',
   'triage.assign.takeIt': 'Nhận xử lý tin này',
+  'triage.assign.heldBy': 'Tin đang do {name} xử lý. Lãnh đạo hàng đợi có thể giao lại.',
   'triage.assign.giveBack': 'Trả lại tin',
   'triage.transfer.title': 'Chuyển sang đơn vị khác',
   'triage.transfer.hint': 'Đơn vị nhận trở thành đơn vị xử lý; hàng đợi hiện tại không còn thấy tin (trừ khi có bản sao). Người báo tin sẽ thấy “Đã chuyển đơn vị khác”.',

@@ -6,7 +6,8 @@ import { tips } from '../../server/db/schema.ts';
 import { axeViolations } from '../helpers/browser.ts';
 import { jpegWithGps } from '../helpers/images.ts';
 import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
-import { createStaff } from '../helpers/staff.ts';
+import { createStaff, signedInToken } from '../helpers/staff.ts';
+import { storeTip } from '../helpers/triage.ts';
 import { VALID_DESCRIPTION } from '../helpers/tips.ts';
 
 const fixture = usePortalInBrowser();
@@ -95,5 +96,30 @@ describe('a tip from the public form to an officer and back to the tipster', () 
     expect(await citizen.content()).not.toContain('can.bo.tiep.nhan');
     await citizen.close();
     await officer.close();
+  });
+
+  it('gives a supervisor the assignment and transfer forms, with no axe violations, and errors in a summary', { timeout: 90_000 }, async () => {
+    const { baseUrl, portal } = fixture.site;
+    const db = portal.database.db;
+    const tipId = await storeTip(db, portal.secrets, { owner: 'pc04', copies: ['bien-phong'], photos: 1 });
+    const supervisor = await createStaff(db, 'lanh.dao.pc04', { role: 'supervisor', queueCodes: ['pc04'] });
+    const page = await fixture.chrome.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.context().addCookies([{ name: 'pcmt-session', value: await signedInToken(db, supervisor.user.id), url: baseUrl }]);
+    await page.goto(`${baseUrl}/quan-tri/tin/${tipId}/`);
+    await expect(page.getByLabel('Giao cho').count()).resolves.toBe(1);
+    await expect(page.getByLabel('Đơn vị nhận').count()).resolves.toBe(1);
+    await expectFitsAndAccessible(page);
+    await page.getByLabel('Đơn vị nhận').selectOption('hai-quan');
+    await go(page, () => page.getByRole('button', { name: 'Chuyển tin' }).click());
+    expect(await page.title()).toMatch(/^Lỗi: /);
+    await expect(page.locator('.error-summary[role=alert] a[href="#transferReason"]').textContent()).resolves.toBe('Nhập lý do chuyển tin.');
+    await expect(page.getByLabel('Đơn vị nhận').inputValue()).resolves.toBe('hai-quan');
+    await expectFitsAndAccessible(page);
+    await page.getByLabel('Lý do chuyển').fill('Hàng hóa qua cửa khẩu, thuộc thẩm quyền hải quan.');
+    await go(page, () => page.getByRole('button', { name: 'Chuyển tin' }).click());
+    expect(new URL(page.url()).pathname).toBe('/quan-tri/tin/');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(`Đã chuyển tin số ${tipId} sang đơn vị khác.`);
+    expect((await page.goto(`${baseUrl}/quan-tri/tin/${tipId}/`))!.status()).toBe(404);
+    await page.close();
   });
 });

@@ -119,13 +119,14 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
       expect(await tipRow(id)).toMatchObject({ status: 'moi', firstActionAt: null });
     });
 
-    it('lets an officer take a tip and give it back, but only a supervisor give it to someone else', async () => {
+    it('lets an officer take a tip nobody holds and give it back, but only a supervisor give it to someone else', async () => {
       const id = await storeTip(db(), secrets);
       await expect(assignTip(db(), officer, id, colleague.userId)).rejects.toBeInstanceOf(TriageForbidden);
       await assignTip(db(), officer, id, officer.userId);
       expect((await tipRow(id)).assignedUserId).toBe(officer.userId);
       expect((await tipRow(id)).firstActionAt).not.toBeNull();
       await expect(assignTip(db(), colleague, id, null)).rejects.toBeInstanceOf(TriageForbidden);
+      await expect(assignTip(db(), colleague, id, colleague.userId)).rejects.toBeInstanceOf(TriageForbidden);
       await assignTip(db(), supervisor, id, colleague.userId);
       expect((await tipRow(id)).assignedUserId).toBe(colleague.userId);
       await expect(assignTip(db(), supervisor, id, customsOfficer.userId)).rejects.toMatchObject({ field: 'assignee' });

@@ -1,1 +1,0 @@
-CREATE INDEX "tips_owner_category_status_created_idx" ON "tips" USING btree ("owner_queue_code","category","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
