@@ -130,6 +130,12 @@ export const tips = pgTable(
   },
   (table) => [
     index('tips_owner_status_created_idx').on(table.ownerQueueCode, table.status, table.createdAt.desc()),
+    // The queue list (server/triage/queue-list.ts), paged by keyset on (sort key, id): by queue, category and
+    // status; by queue alone, newest or last updated first; and every queue (administrators).
+    index('tips_owner_category_status_created_idx').on(table.ownerQueueCode, table.category, table.status, table.createdAt.desc(), table.id.desc()),
+    index('tips_owner_created_idx').on(table.ownerQueueCode, table.createdAt.desc(), table.id.desc()),
+    index('tips_owner_updated_idx').on(table.ownerQueueCode, table.updatedAt.desc(), table.id.desc()),
+    index('tips_created_idx').on(table.createdAt.desc(), table.id.desc()),
     index('tips_place_fingerprint_idx').on(table.placeFingerprint),
     index('tips_commune_category_created_idx').on(table.communeCode, table.category, table.createdAt),
     index('tips_closed_at_idx').on(table.closedAt),

@@ -10,9 +10,13 @@ export const ADMIN_PATHS = {
   users: '/quan-tri/nguoi-dung/',
   newUser: '/quan-tri/nguoi-dung/moi/',
   audit: '/quan-tri/nhat-ky/',
+  tips: '/quan-tri/tin/',
 } as const;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
+export const tipPath = (id: number) => `/quan-tri/tin/${id}/`;
+/** A tip's photo, served only to staff who may see the tip (src/pages/quan-tri/tin/[id]/anh/[photoId].ts). */
+export const tipPhotoPath = (tipId: number, photoId: number) => `/quan-tri/tin/${tipId}/anh/${photoId}`;
 
 export const isAdminPath = (pathname: string) => pathname === '/quan-tri' || pathname.startsWith(ADMIN_ROOT);
 

@@ -1,5 +1,6 @@
 import { enAdmin } from './en-admin.ts';
 import type { Dictionary } from './index.ts';
+import { enTriage } from './en-triage.ts';
 
 /** English UI strings: the same keys as the Vietnamese dictionary, which is the reference. */
 export const en: Dictionary = {
@@ -185,6 +186,7 @@ export const en: Dictionary = {
   'search.noScript': 'The search box needs JavaScript. Without it, you can still browse materials by audience and topic, and the list of lesson kits.',
   'search.formTitle': 'Search materials and lesson kits',
   ...enAdmin,
+  ...enTriage,
   'outreach.form.hop-dan': 'Village meeting',
   'outreach.form.loa-truyen-thanh': 'Loudspeaker broadcast',
   'outreach.form.san-khau-hoa': 'Stage performance',

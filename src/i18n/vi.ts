@@ -1,4 +1,5 @@
 import { viAdmin } from './vi-admin.ts';
+import { viTriage } from './vi-triage.ts';
 
 /** Vietnamese UI strings: the reference dictionary. Every other language must have the same keys. */
 export const vi = {
@@ -184,6 +185,7 @@ export const vi = {
   'search.noScript': 'Ô tìm kiếm cần JavaScript. Không bật được JavaScript? Bạn vẫn có thể duyệt tài liệu theo đối tượng, chủ đề và xem danh sách bài giảng.',
   'search.formTitle': 'Tìm tài liệu, bài giảng',
   ...viAdmin,
+  ...viTriage,
   'outreach.form.hop-dan': 'Họp dân',
   'outreach.form.loa-truyen-thanh': 'Loa truyền thanh',
   'outreach.form.san-khau-hoa': 'Sân khấu hóa',

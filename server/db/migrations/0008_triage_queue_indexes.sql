@@ -1,0 +1,4 @@
+CREATE INDEX "tips_owner_category_status_created_idx" ON "tips" USING btree ("owner_queue_code","category","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tips_owner_created_idx" ON "tips" USING btree ("owner_queue_code","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tips_owner_updated_idx" ON "tips" USING btree ("owner_queue_code","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tips_created_idx" ON "tips" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
