@@ -10,7 +10,11 @@ export const ADMIN_PATHS = {
   users: '/quan-tri/nguoi-dung/',
   newUser: '/quan-tri/nguoi-dung/moi/',
   audit: '/quan-tri/nhat-ky/',
+  statistics: '/quan-tri/thong-ke/',
 } as const;
+
+/** A download of tip statistics (csv or xlsx) for the range in `search` (see statisticsSearch). */
+export const statisticsDownloadPath = (format: 'csv' | 'xlsx', search: string) => `/quan-tri/thong-ke/tai-ve.${format}?${search}`;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
 
