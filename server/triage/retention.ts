@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { recordAudit } from '../auth/audit.ts';
 import type { Db } from '../db/client.ts';
 import { tipMessages, tipNotes, tipPhotos, tips, tipTags } from '../db/schema.ts';
@@ -45,8 +45,9 @@ async function purgeBatch(db: Db, closedBefore: Date, batchSize: number, now: Da
     const expired = tx
       .select({ id: tips.id })
       .from(tips)
-      .where(and(lt(tips.closedAt, closedBefore), isNull(tips.purgedAt)))
-      .orderBy(tips.id)
+      .where(and(isNotNull(tips.closedAt), lt(tips.closedAt, closedBefore), isNull(tips.purgedAt)))
+      // Oldest closed first (tips_closed_at_idx).
+      .orderBy(tips.closedAt, tips.id)
       .limit(batchSize)
       .for('update', { skipLocked: true });
     const rows = await tx

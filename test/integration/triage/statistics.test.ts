@@ -114,7 +114,7 @@ describe.each(databaseKinds)('tip statistics on %s', (kind) => {
 
   it('writes an XLSX that reads back: a summary and one sheet per breakdown, numbers as numbers, diacritics intact', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await statisticsToXlsx(all, '2026-07-02'));
+    await workbook.xlsx.load(new Uint8Array(await statisticsToXlsx(all, '2026-07-02')).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Loại tin', 'Xã, phường', 'Hàng đợi', 'Trạng thái', 'Tháng']);
     const summary = workbook.getWorksheet('Tổng hợp')!;
     expect(summary.getCell('A1').value).toBe('Thống kê tin tố giác tội phạm về ma túy');
