@@ -1,4 +1,5 @@
 import { and, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { translator } from '../../src/i18n/index.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { communes, queues, tips } from '../db/schema.ts';
@@ -65,7 +66,8 @@ export class StatisticsRefused extends Error {
   override name = 'StatisticsRefused';
 }
 
-export const UNKNOWN_COMMUNE_LABEL = 'Không rõ';
+/** Tips sent without a commune: the tip form's own word for it. */
+const UNKNOWN_COMMUNE_LABEL = translator('vi')('tip.field.commune.unknown');
 
 /** The start of a Vietnam calendar day as an instant (UTC+7 all year). */
 const vietnamMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00+07:00`);
