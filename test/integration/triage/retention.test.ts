@@ -143,6 +143,18 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
   });
 });
 
+describe('the daily retention job', () => {
+  it('logs a failure by its message only, never the data it was working on', async () => {
+    const broken = await createTestDatabase('pglite');
+    await broken.dispose();
+    const log = new LogCapture();
+    const job = startRetentionJob({ db: broken.db, logger: createLogger('info', log), retentionDays: 365, firstRunAfterMs: 10 });
+    await expect.poll(() => log.text, { timeout: 10_000 }).toContain('tip retention purge failed');
+    await job.stop();
+    expect(JSON.parse(log.lines[0]!)).toEqual({ level: 50, time: expect.any(String), err: expect.objectContaining({ message: 'PGlite is closed' }), msg: 'tip retention purge failed' });
+  });
+});
+
 describe('retention from the command line', { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pcmt-purge-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
