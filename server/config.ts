@@ -76,6 +76,11 @@ export const configSchema = z
     TIP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10).describe('a whole number from 1 to 100000'),
     /** Receipt look-ups one client may make in 15 minutes: guessing receipts stays hopeless. */
     FOLLOW_UP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20).describe('a whole number from 1 to 100000'),
+    /**
+     * Days a closed tip keeps its content (text, place, photos, messages, notes) before the daily purge
+     * removes it; statistics columns stay. At least 30, so a tip closed by mistake can still be reopened.
+     */
+    TIP_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(365).describe('a whole number of days from 30 to 36500'),
     /** pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info').describe('one of fatal, error, warn, info, debug, silent'),
   })
@@ -101,6 +106,7 @@ export const configSchema = z
     hcaptcha: env.HCAPTCHA_SITEKEY && env.HCAPTCHA_SECRET ? { sitekey: env.HCAPTCHA_SITEKEY, secret: env.HCAPTCHA_SECRET } : null,
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimits: { tipsPerClient: env.TIP_RATE_LIMIT, followUpsPerClient: env.FOLLOW_UP_RATE_LIMIT },
+    tipRetentionDays: env.TIP_RETENTION_DAYS,
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -6,6 +6,7 @@ import { seedRegistry } from '../units/seed.ts';
 import { resealWithCurrentKey } from '../crypto/reseal.ts';
 import { databaseFor } from '../runtime.ts';
 import { loadSecrets } from '../secrets.ts';
+import { purgeExpiredTips } from '../triage/retention.ts';
 import { addUser, USER_ADD_USAGE } from './user-add.ts';
 
 /**
@@ -58,6 +59,20 @@ const commands: Record<string, Command> = {
           return;
         }
         console.log(`Đã nhập ${result.imported} trường (${result.created} trường mới, ${result.updated} trường cập nhật).`);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  'tips:purge': {
+    usage: 'tips:purge',
+    summary: 'Remove the content of tips closed more than TIP_RETENTION_DAYS days ago (the server does this daily); statistics stay. Prints how many were purged.',
+    async run(config) {
+      const database = databaseFor(config);
+      try {
+        await database.migrate();
+        const { purged, batches } = await purgeExpiredTips(database.db, { now: new Date(), retentionDays: config.tipRetentionDays });
+        console.log(`Đã xoá nội dung của ${purged} tin đóng quá ${config.tipRetentionDays} ngày (${batches} đợt).`);
       } finally {
         await database.close();
       }

@@ -3,6 +3,7 @@ import { translator } from '../../src/i18n/index.ts';
 import { OUTREACH_FORMS } from '../db/schema.ts';
 import type { OutreachReport, ReportUnitRow } from './report-data.ts';
 import { formatVietnameseDate, vietnamDate } from '../text/vietnam-time.ts';
+import { addSummarySheet, addTableSheet, csvFile } from '../reports/spreadsheet.ts';
 
 /** Reports go to the province in Vietnamese, whatever language the person downloading reads. */
 const t = translator('vi');
@@ -51,28 +52,9 @@ export async function reportToXlsx(report: OutreachReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t('site.name');
   workbook.created = report.generatedAt;
-  const summary = workbook.addWorksheet('Tổng hợp');
-  summary.addRows(summaryLines(report));
-  summary.getRow(1).font = { bold: true, size: 13 };
-  summary.getColumn(1).width = 48;
-  summary.getColumn(2).width = 28;
-  summary.getColumn(3).width = 14;
-
-  const units = workbook.addWorksheet('Đơn vị', { views: [{ state: 'frozen', ySplit: 1 }] });
-  units.addRow(UNIT_HEADERS).font = { bold: true };
-  units.addRows(report.units.map(unitCells));
-  [14, 12, 44, 12, 30, 18, 9, 12, 48, 12, 12].forEach((width, index) => (units.getColumn(index + 1).width = width));
-  units.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: UNIT_HEADERS.length } };
+  addSummarySheet(workbook, 'Tổng hợp', summaryLines(report), [48, 28, 14]);
+  addTableSheet(workbook, 'Đơn vị', UNIT_HEADERS, report.units.map(unitCells), [14, 12, 44, 12, 30, 18, 9, 12, 48, 12, 12]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -80,6 +62,5 @@ function csvCell(value: string | number): string {
  * summary lines first, a blank line, then the unit table with its header.
  */
 export function reportToCsv(report: OutreachReport): Buffer {
-  const lines = [...summaryLines(report), [], UNIT_HEADERS, ...report.units.map(unitCells)].map((cells) => cells.map(csvCell).join(','));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  return csvFile([...summaryLines(report), [], UNIT_HEADERS, ...report.units.map(unitCells)]);
 }

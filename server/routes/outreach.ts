@@ -13,6 +13,7 @@ import { cachedProgress } from '../outreach/progress.ts';
 import { submitPublicSession } from '../outreach/public-submission.ts';
 import { buildOutreachReport } from '../outreach/report-data.ts';
 import { importSchools } from '../outreach/school-import.ts';
+import { attachment, SPREADSHEET_MEDIA_TYPES } from '../reports/spreadsheet.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
 import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
 import { submissionFormOptions } from '../../src/outreach/form-options.ts';
@@ -139,8 +140,8 @@ export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateL
       const { reportToCsv, reportToXlsx } = await import('../outreach/report-files.ts');
       const bytes = format === 'xlsx' ? await reportToXlsx(report) : reportToCsv(report);
       return c.body(new Uint8Array(bytes), 200, {
-        'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}"`,
+        'Content-Type': SPREADSHEET_MEDIA_TYPES[format],
+        'Content-Disposition': attachment(name),
       });
     })
     .post(

@@ -11,7 +11,11 @@ export const ADMIN_PATHS = {
   newUser: '/quan-tri/nguoi-dung/moi/',
   audit: '/quan-tri/nhat-ky/',
   tips: '/quan-tri/tin/',
+  statistics: '/quan-tri/thong-ke/',
 } as const;
+
+/** A download of tip statistics (csv or xlsx) for the range in `search` (see statisticsSearch). */
+export const statisticsDownloadPath = (format: 'csv' | 'xlsx', search: string) => `/quan-tri/thong-ke/tai-ve.${format}?${search}`;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
 export const tipPath = (id: number) => `/quan-tri/tin/${id}/`;

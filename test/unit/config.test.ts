@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT="abc" is not valid: expected a port number from 1 to 65535/);
   });
 
+  it('keeps closed tips’ content 365 days by default and refuses fewer than 30', () => {
+    expect(loadConfig({}).tipRetentionDays).toBe(365);
+    expect(loadConfig({ TIP_RETENTION_DAYS: '30' }).tipRetentionDays).toBe(30);
+    expect(() => loadConfig({ TIP_RETENTION_DAYS: '29' })).toThrow(/TIP_RETENTION_DAYS="29" is not valid: expected a whole number of days from 30 to 36500/);
+  });
+
   it('rejects an origin with a path', () => {
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://pcmt.example.vn/portal' })).toThrow(/PUBLIC_ORIGIN.*expected an origin/);
   });

@@ -1,0 +1,1 @@
+CREATE INDEX "tips_statistics_idx" ON "tips" USING btree ("created_at","owner_queue_code","category","commune_code","status","first_action_at");
