@@ -8,7 +8,7 @@
  * `source .ci/postgres.sh && start_postgres` starts. Loopback only, bounded in time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,9 +83,24 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+/**
+ * CPU time the server process has used (user + system, from /proc), so the cost per tip can be read apart
+ * from how busy the shared machine is; NaN where /proc is missing.
+ */
+function serverCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<{ baseUrl: string; cpuMs(): number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['server/start.ts'], {
+  // BENCH_PROFILE_DIR=folder writes the server's CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'server/start.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -106,6 +121,7 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop
   }
   return {
     baseUrl,
+    cpuMs: () => serverCpuMs(child.pid!),
     stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
   };
 }
@@ -122,6 +138,7 @@ await withDatabase(async (databaseUrl) => {
   try {
     console.log(`PostgreSQL ${new URL(databaseUrl).host}, ${CONCURRENCY} connections, ${TEXT_SECONDS} s per measurement\n`);
     const captchas = await solveMany(server.baseUrl, 12_000);
+    const cpuBefore = server.cpuMs();
     const text = await drive(CONCURRENCY, TEXT_SECONDS, async (i) => {
       const captcha = captchas[i];
       if (!captcha) return 'done';
@@ -131,6 +148,7 @@ await withDatabase(async (databaseUrl) => {
       return response.status === 201;
     });
 
+    const cpuPerTip = (server.cpuMs() - cpuBefore) / text.count;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
     await pool.query('create table bench_plain (id bigint generated always as identity primary key, description text not null, created_at timestamptz not null default now())');
     const bare = await drive(CONCURRENCY, TEXT_SECONDS, async () => {
@@ -141,8 +159,11 @@ await withDatabase(async (databaseUrl) => {
 
     const textRate = report('text tips via POST /api/tips', text);
     const bareRate = report('bare INSERT through pg', bare);
-    console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)\n`);
+    console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)`);
+    console.log(`server CPU per text tip: ${cpuPerTip.toFixed(2)} ms\n`);
 
+    // BENCH_ONLY=text stops here: quicker while working on the text path.
+    if (process.env.BENCH_ONLY === 'text') return;
     const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 120, b: 60 } } })
       .composite([{ input: Buffer.from(`<svg width="4000" height="3000"><text x="100" y="1500" font-size="400">PCMT 2026</text></svg>`) }])
       .jpeg({ quality: 85 })
