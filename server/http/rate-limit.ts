@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { rateLimiter } from 'hono-rate-limiter';
@@ -11,7 +11,8 @@ import { apiError } from './api-error.ts';
  * and yesterday's keys cannot be linked to today's.
  */
 export class ClientKeys {
-  #key = randomBytes(32);
+  // A KeyObject, not a Buffer: createHmac re-imports a Buffer key on every call.
+  #key = createSecretKey(randomBytes(32));
   #day = '';
   readonly #now: () => Date;
 
@@ -22,7 +23,7 @@ export class ClientKeys {
   keyFor(address: string): string {
     const day = this.#now().toISOString().slice(0, 10);
     if (day !== this.#day) {
-      this.#key = randomBytes(32);
+      this.#key = createSecretKey(randomBytes(32));
       this.#day = day;
     }
     return createHmac('sha256', this.#key).update(address).digest('base64url');
