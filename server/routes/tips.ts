@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
 import { apiError } from '../http/api-error.ts';
+import { limitBody, readForm } from '../http/form-body.ts';
 import { prefersHtml } from '../http/negotiation.ts';
 import { rateLimits } from '../http/rate-limit.ts';
 import { TIP_CATEGORIES } from '../tips/categories.ts';
@@ -27,12 +27,12 @@ export function createTipsRoutes({ trustProxy, rateLimits: limits }: Config) {
     .post(
       '/',
       rateLimits({ perClient: limits.tipsPerClient, global: Math.max(600, limits.tipsPerClient), windowMs: 10 * 60_000, trustProxy, message: 'Bạn đã gửi nhiều tin trong thời gian ngắn. Vui lòng thử lại sau ít phút.' }),
-      bodyLimit({
+      limitBody({
         maxSize: TIP_BODY_LIMIT,
         onError: (c) => badRequest(c as Context<AppEnv>, [{ field: 'photos', message: 'Tối đa 5 ảnh, mỗi ảnh dưới 10 MB.' }], {}, 413),
       }),
       async (c) => {
-        const form = await c.req.formData().catch(() => null);
+        const form = await readForm(c);
         if (!form) return badRequest(c, [{ field: null, message: 'Dữ liệu gửi lên phải là biểu mẫu (multipart/form-data).' }], {});
         const fields = formFields(form);
         const { database, secrets, captcha, renderPage } = c.var;

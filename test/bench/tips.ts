@@ -8,7 +8,7 @@
  * `source .ci/postgres.sh && start_postgres` starts. Loopback only, bounded in time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,19 @@ function serverCpuMs(pid: number): number {
   }
 }
 
+/** CPU time of the PostgreSQL backends serving `database` (their titles name it), summed. */
+function postgresCpuMs(database: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) total += serverCpuMs(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 async function startServer(databaseUrl: string): Promise<{ baseUrl: string; cpuMs(): number; stop(): Promise<void> }> {
   const port = await freePort();
   // BENCH_PROFILE_DIR=folder writes the server's CPU profile there when it stops (open it in Chrome DevTools).
@@ -139,6 +152,9 @@ await withDatabase(async (databaseUrl) => {
     console.log(`PostgreSQL ${new URL(databaseUrl).host}, ${CONCURRENCY} connections, ${TEXT_SECONDS} s per measurement\n`);
     const captchas = await solveMany(server.baseUrl, 12_000);
     const cpuBefore = server.cpuMs();
+    const clientCpuBefore = process.cpuUsage();
+    const databaseName = new URL(databaseUrl).pathname.slice(1);
+    const postgresCpuBefore = postgresCpuMs(databaseName);
     const text = await drive(CONCURRENCY, TEXT_SECONDS, async (i) => {
       const captcha = captchas[i];
       if (!captcha) return 'done';
@@ -149,6 +165,9 @@ await withDatabase(async (databaseUrl) => {
     });
 
     const cpuPerTip = (server.cpuMs() - cpuBefore) / text.count;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const postgresCpuPerTip = (postgresCpuMs(databaseName) - postgresCpuBefore) / text.count;
+    const clientCpuPerTip = (clientCpu.user + clientCpu.system) / 1000 / text.count;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
     await pool.query('create table bench_plain (id bigint generated always as identity primary key, description text not null, created_at timestamptz not null default now())');
     const bare = await drive(CONCURRENCY, TEXT_SECONDS, async () => {
@@ -160,7 +179,7 @@ await withDatabase(async (databaseUrl) => {
     const textRate = report('text tips via POST /api/tips', text);
     const bareRate = report('bare INSERT through pg', bare);
     console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)`);
-    console.log(`server CPU per text tip: ${cpuPerTip.toFixed(2)} ms\n`);
+    console.log(`CPU per text tip: server ${cpuPerTip.toFixed(2)} ms, PostgreSQL ${postgresCpuPerTip.toFixed(2)} ms, this client ${clientCpuPerTip.toFixed(2)} ms\n`);
 
     // BENCH_ONLY=text stops here: quicker while working on the text path.
     if (process.env.BENCH_ONLY === 'text') return;

@@ -1,0 +1,41 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { multipartBoundary, parseMultipart, type FormEntry } from './multipart.ts';
+
+/**
+ * Hono's bodyLimit without its first step, which reads `c.req.raw.body` and so makes @hono/node-server
+ * build a whole fetch Request around the socket (a tenth of a text tip's CPU). When Content-Length gives the
+ * size — browsers and fetch() always send it with a form — the header decides; a chunked body is still
+ * counted as it streams, by Hono's middleware.
+ */
+export function limitBody(options: { maxSize: number; onError: (c: Context) => Response | Promise<Response> }): MiddlewareHandler {
+  const streaming = bodyLimit(options);
+  return async (c, next) => {
+    const length = c.req.header('Content-Length');
+    if (length === undefined || c.req.header('Transfer-Encoding') !== undefined) return streaming(c, next);
+    if (Number.parseInt(length, 10) > options.maxSize) return options.onError(c);
+    await next();
+  };
+}
+
+/**
+ * The fields and files of a form post, multipart or urlencoded; null when the body is not a well-formed
+ * form. The body is read through @hono/node-server's direct path (no fetch Request) and parsed by
+ * server/http/multipart.ts.
+ */
+export async function readForm(c: Context): Promise<FormData | null> {
+  const type = c.req.header('Content-Type') ?? '';
+  try {
+    const boundary = multipartBoundary(type);
+    const isUrlEncoded = type.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+    if (boundary === null && !isUrlEncoded) return null;
+    const body = Buffer.from(await c.req.arrayBuffer());
+    const entries: Iterable<FormEntry> = boundary === null ? new URLSearchParams(body.toString('utf8')) : parseMultipart(body, boundary);
+    const form = new FormData();
+    for (const [name, value] of entries) form.append(name, value);
+    return form;
+  } catch {
+    // A malformed body, or the client went away while sending it: either way there is no form to read.
+    return null;
+  }
+}
