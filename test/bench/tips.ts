@@ -1,10 +1,11 @@
 /**
  * npm run bench:tips — the tip pipeline against its floor, on local PostgreSQL, in one run:
- *  1. text tips: POST /api/tips (validation, captcha check, sealing, routing, one transaction) at 50
- *     connections for 10 s, against a bare `INSERT` through pg at the same concurrency;
+ *  1. text tips: POST /api/tips (validation, captcha check, sealing, routing, one statement) at 50
+ *     connections for 10 s, against a bare `INSERT` through pg at the same concurrency, and against the
+ *     ceiling: a trivial Hono handler (test/bench/trivial-server.ts) answering the same requests;
  *  2. photo tips: photos/s through POST /api/tips (one 12-megapixel JPEG each) against the bare sharp
  *     pipeline (auto-orient, resize, WebP) at the same concurrency.
- * Prints req/s, p50/p99 and the ratios. Needs PostgreSQL: BENCH_DATABASE_URL, or the server that
+ * Prints req/s, p50/p99, the ratios, and the CPU each text tip costs the server, PostgreSQL and this client. Needs PostgreSQL: BENCH_DATABASE_URL, or the server that
  * `source .ci/postgres.sh && start_postgres` starts. Loopback only, bounded in time.
  */
 import { spawn } from 'node:child_process';
@@ -109,22 +110,18 @@ function postgresCpuMs(database: string): number {
   return total;
 }
 
-async function startServer(databaseUrl: string): Promise<{ baseUrl: string; cpuMs(): number; stop(): Promise<void> }> {
+interface BenchServer {
+  baseUrl: string;
+  /** CPU time the process has used so far. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+async function startProcess(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
   const port = await freePort();
-  // BENCH_PROFILE_DIR=folder writes the server's CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, 'server/start.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: String(CONCURRENCY),
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'pcmt-bench-')),
-      TIP_RATE_LIMIT: '100000',
-      ALTCHA_MAX_COUNTER: '100',
-      LOG_LEVEL: 'warn',
-    },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -139,6 +136,31 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; cpuM
   };
 }
 
+function startPortal(databaseUrl: string): Promise<BenchServer> {
+  // BENCH_PROFILE_DIR=folder writes the server's CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(CONCURRENCY),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pcmt-bench-')),
+    TIP_RATE_LIMIT: '100000',
+    ALTCHA_MAX_COUNTER: '100',
+    LOG_LEVEL: 'warn',
+  };
+  return startProcess('server/start.ts', env, profile);
+}
+
+/** Text tips, one solved captcha each, at full concurrency: the same request a browser's fetch() sends. */
+const postTextTips = (baseUrl: string, captchas: string[]) =>
+  drive(CONCURRENCY, TEXT_SECONDS, async (i) => {
+    const captcha = captchas[i];
+    if (!captcha) return 'done';
+    const body = tipForm({ category: 'mua-ban-van-chuyen', communeCode: '16681', place: 'Chợ Vinh', description: VALID_DESCRIPTION, captcha });
+    const response = await fetch(`${baseUrl}/api/tips`, { method: 'POST', body });
+    await response.arrayBuffer();
+    return response.status === 201;
+  });
+
 async function solveMany(baseUrl: string, count: number): Promise<string[]> {
   const client = overHttp(baseUrl);
   const solved: string[] = [];
@@ -147,7 +169,7 @@ async function solveMany(baseUrl: string, count: number): Promise<string[]> {
 }
 
 await withDatabase(async (databaseUrl) => {
-  const server = await startServer(databaseUrl);
+  const server = await startPortal(databaseUrl);
   try {
     console.log(`PostgreSQL ${new URL(databaseUrl).host}, ${CONCURRENCY} connections, ${TEXT_SECONDS} s per measurement\n`);
     const captchas = await solveMany(server.baseUrl, 12_000);
@@ -155,14 +177,7 @@ await withDatabase(async (databaseUrl) => {
     const clientCpuBefore = process.cpuUsage();
     const databaseName = new URL(databaseUrl).pathname.slice(1);
     const postgresCpuBefore = postgresCpuMs(databaseName);
-    const text = await drive(CONCURRENCY, TEXT_SECONDS, async (i) => {
-      const captcha = captchas[i];
-      if (!captcha) return 'done';
-      const body = tipForm({ category: 'mua-ban-van-chuyen', communeCode: '16681', place: 'Chợ Vinh', description: VALID_DESCRIPTION, captcha });
-      const response = await fetch(`${server.baseUrl}/api/tips`, { method: 'POST', body });
-      await response.arrayBuffer();
-      return response.status === 201;
-    });
+    const text = await postTextTips(server.baseUrl, captchas);
 
     const cpuPerTip = (server.cpuMs() - cpuBefore) / text.count;
     const clientCpu = process.cpuUsage(clientCpuBefore);
@@ -176,9 +191,14 @@ await withDatabase(async (databaseUrl) => {
     });
     await pool.end();
 
+    const trivialServer = await startProcess('test/bench/trivial-server.ts', {});
+    const trivial = await postTextTips(trivialServer.baseUrl, captchas).finally(() => trivialServer.stop());
+
     const textRate = report('text tips via POST /api/tips', text);
     const bareRate = report('bare INSERT through pg', bare);
+    const trivialRate = report('ceiling: trivial Hono handler', trivial);
     console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)`);
+    console.log(`ratio trivial handler / bare insert: ${(trivialRate / bareRate).toFixed(2)} (the most one process could reach here); tips / trivial: ${(textRate / trivialRate).toFixed(2)}`);
     console.log(`CPU per text tip: server ${cpuPerTip.toFixed(2)} ms, PostgreSQL ${postgresCpuPerTip.toFixed(2)} ms, this client ${clientCpuPerTip.toFixed(2)} ms\n`);
 
     // BENCH_ONLY=text stops here: quicker while working on the text path.
