@@ -20,11 +20,12 @@ export function limitBody(options: { maxSize: number; onError: (c: Context) => R
 
 /**
  * The fields and files of a form post, multipart or urlencoded; null when the body is not a well-formed
- * form. The body is read through @hono/node-server's direct path (no fetch Request) and parsed by
- * server/http/multipart.ts.
+ * form, or when `maxBytes` is given and Content-Length does not promise a body that small. The body is read
+ * through @hono/node-server's direct path (no fetch Request) and parsed by server/http/multipart.ts.
  */
-export async function readForm(c: Context): Promise<FormData | null> {
+export async function readForm(c: Context, maxBytes = Infinity): Promise<FormData | null> {
   const type = c.req.header('Content-Type') ?? '';
+  if (maxBytes !== Infinity && !(Number.parseInt(c.req.header('Content-Length') ?? '', 10) <= maxBytes)) return null;
   try {
     const boundary = multipartBoundary(type);
     const isUrlEncoded = type.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
