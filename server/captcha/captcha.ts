@@ -1,7 +1,7 @@
 import { CappedMap, createChallenge, randomInt } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { verify as verifyAltcha } from 'altcha-lib/frameworks/shared';
 import hcaptcha from 'hcaptcha';
-import { altchaVerifier } from './altcha-verify.ts';
 
 /**
  * The operator's choice of spam protection: hCaptcha when its keys are configured, otherwise ALTCHA, a
@@ -33,8 +33,7 @@ const ALTCHA_LIFETIME_SECONDS = 30 * 60;
  */
 export function createAltcha(secret: string, maxCounter: number): Captcha {
   // Solved challenges are remembered until they would have expired anyway, so none can be replayed.
-  const used = new CappedMap<string, true>({ maxSize: 100_000 });
-  const verifySolved = altchaVerifier(secret, used);
+  const used = new CappedMap<string, boolean>({ maxSize: 100_000 });
   return {
     provider: 'altcha',
     origins: [],
@@ -51,7 +50,8 @@ export function createAltcha(secret: string, maxCounter: number): Captcha {
     },
     async verify(token) {
       if (!token) return 'failed';
-      return (await verifySolved(token)) ? 'verified' : 'failed';
+      const { verification } = await verifyAltcha(token, deriveKey, secret, undefined, used);
+      return verification?.verified ? 'verified' : 'failed';
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { multipartBoundary, parseMultipart, type FormEntry } from './multipart.ts';
 
 /**
  * Hono's bodyLimit without its first step, which reads `c.req.raw.body` and so makes @hono/node-server
@@ -21,20 +20,14 @@ export function limitBody(options: { maxSize: number; onError: (c: Context) => R
 /**
  * The fields and files of a form post, multipart or urlencoded; null when the body is not a well-formed
  * form, or when `maxBytes` is given and Content-Length does not promise a body that small. The body is read
- * through @hono/node-server's direct path (no fetch Request) and parsed by server/http/multipart.ts.
+ * through @hono/node-server's direct path, then parsed by Node's own (undici) form parser.
  */
 export async function readForm(c: Context, maxBytes = Infinity): Promise<FormData | null> {
   const type = c.req.header('Content-Type') ?? '';
   if (maxBytes !== Infinity && !(Number.parseInt(c.req.header('Content-Length') ?? '', 10) <= maxBytes)) return null;
   try {
-    const boundary = multipartBoundary(type);
-    const isUrlEncoded = type.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-    if (boundary === null && !isUrlEncoded) return null;
-    const body = Buffer.from(await c.req.arrayBuffer());
-    const entries: Iterable<FormEntry> = boundary === null ? new URLSearchParams(body.toString('utf8')) : parseMultipart(body, boundary);
-    const form = new FormData();
-    for (const [name, value] of entries) form.append(name, value);
-    return form;
+    const body = await c.req.arrayBuffer();
+    return await new Response(body, { headers: { 'Content-Type': type } }).formData();
   } catch {
     // A malformed body, or the client went away while sending it: either way there is no form to read.
     return null;
