@@ -39,14 +39,14 @@ export const AUTH_ACTIONS = [
 
 const MAX_DETAIL_BYTES = 2048;
 
-/** Writes one entry. `db` may be a transaction, so the entry commits or rolls back with the change it records. */
-export async function recordAudit(db: Db, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+/** The row an entry becomes, checked; for a statement that writes the entry together with its change (server/tips/store-tip.ts). */
+export function auditRow(entry: AuditEntry, at: Date = new Date()): typeof auditLog.$inferInsert & { detail: Record<string, unknown> } {
   const detail = entry.detail ?? {};
   if (Buffer.byteLength(JSON.stringify(detail)) > MAX_DETAIL_BYTES) {
     throw new Error(`audit detail for ${entry.action} is larger than ${MAX_DETAIL_BYTES} bytes`);
   }
   const actor = entry.actor;
-  await db.insert(auditLog).values({
+  return {
     at,
     actorId: typeof actor === 'string' ? actor : actor.userId,
     actorName: typeof actor === 'string' ? actor : actor.username,
@@ -54,7 +54,12 @@ export async function recordAudit(db: Db, entry: AuditEntry, at: Date = new Date
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     detail,
-  });
+  };
+}
+
+/** Writes one entry. `db` may be a transaction, so the entry commits or rolls back with the change it records. */
+export async function recordAudit(db: Db, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await db.insert(auditLog).values(auditRow(entry, at));
 }
 
 export interface AuditFilter {

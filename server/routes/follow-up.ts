@@ -2,14 +2,15 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
+import { readForm } from '../http/form-body.ts';
 import { padTime, prefersHtml } from '../http/negotiation.ts';
 import { rateLimits } from '../http/rate-limit.ts';
 import { addTipsterMessage, findTipIdByReceipt, MESSAGE_MAX, MESSAGE_MIN, tipPublicView } from '../tips/follow-up.ts';
 import { formatReceipt, parseReceipt } from '../tips/receipt.ts';
 import { sanitizePhotos } from '../tips/receive.ts';
-import type { FieldError } from '../tips/tip-request.ts';
-import { formPhotos } from '../tips/tip-request.ts';
-import { TIP_BODY_LIMIT } from './tips.ts';
+import { textValues } from '../tips/tip-page.ts';
+import { formFields, formPhotos, type FieldError } from '../tips/tip-request.ts';
+import { TEXT_FORM_BYTES, TIP_BODY_LIMIT } from './tips.ts';
 
 const FOLLOW_UP_PAGE = '/theo-doi/ket-qua/';
 /** Every receipt lookup takes at least this long, found or not, so timing says nothing about validity. */
@@ -24,7 +25,8 @@ async function readRequest(c: Context<AppEnv>): Promise<{ fields: Record<string,
       const body = (await c.req.json()) as unknown;
       return body && typeof body === 'object' && !Array.isArray(body) ? { fields: body as Record<string, unknown>, files: [] } : null;
     }
-    const form = await c.req.formData();
+    const form = await readForm(c);
+    if (!form) return null;
     const fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'));
     return { fields, files: formPhotos(form) };
   } catch {
@@ -40,6 +42,13 @@ function errorAnswer(c: Context<AppEnv>, errors: FieldError[], receipt: string, 
   return c.json({ errors }, status);
 }
 
+/** Too many look-ups: a browser's own post gets the page with the message and its receipt kept; programs get JSON. */
+async function rateLimited(c: Context<AppEnv>, message: string) {
+  const form = c.var.renderPage && prefersHtml(c) ? await readForm(c, TEXT_FORM_BYTES) : null;
+  const fields = form ? textValues(formFields(form)) : {};
+  return errorAnswer(c, [{ field: null, message }], fields.receipt ?? '', langOf(fields), 429);
+}
+
 export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config) {
   const guessLimit = rateLimits({
     perClient: limits.followUpsPerClient,
@@ -47,6 +56,7 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
     windowMs: 15 * 60_000,
     trustProxy,
     message: 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    answer: rateLimited,
   });
   return new Hono<AppEnv>()
     .use('*', guessLimit)

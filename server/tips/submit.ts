@@ -1,6 +1,5 @@
-import { recordAudit } from '../auth/audit.ts';
 import type { Db } from '../db/client.ts';
-import { tipCopies, tipPhotos, tips } from '../db/schema.ts';
+import { tipPhotos } from '../db/schema.ts';
 import { fingerprint, seal } from '../crypto/keyring.ts';
 import type { SanitizedPhoto } from '../photos/sanitize.ts';
 import type { Secrets } from '../secrets.ts';
@@ -9,6 +8,7 @@ import type { CaptchaOutcome } from '../captcha/captcha.ts';
 import { generateReceipt, receiptHash } from './receipt.ts';
 import { decideRoute } from './routing.ts';
 import { routingContext } from './routing-context.ts';
+import { insertTip, type TipRow } from './store-tip.ts';
 import type { FieldError, TipFields } from './tip-request.ts';
 
 export class TipRejected extends Error {
@@ -31,8 +31,8 @@ export interface SubmittedTip {
 export const placeFingerprint = (secrets: Secrets, place: string) => fingerprint(secrets.receiptSecret, `place:${normalizeVietnamese(place)}`);
 
 /**
- * Stores a tip in one transaction — content sealed, photos, routing decision and copies, audit entry — and
- * returns the receipt. If anything fails, nothing is stored and no receipt exists.
+ * Stores a tip atomically — content sealed, photos, routing decision and copies, audit entry — and returns
+ * the receipt. If anything fails, nothing is stored and no receipt exists.
  */
 export async function submitTip(
   db: Db,
@@ -55,39 +55,35 @@ export async function submitTip(
   const receipt = generateReceipt();
   const description = seal(secrets.tipKeys, fields.description);
   const place = fields.place ? seal(secrets.tipKeys, fields.place) : null;
-  const tipId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(tips)
-      .values({
-        receiptHash: receiptHash(secrets.receiptSecret, receipt),
-        category: fields.category,
-        communeCode: fields.communeCode,
-        observedOn: fields.observedAt,
-        keyId: description.keyId,
-        descriptionSealed: description.data,
-        placeSealed: place?.data ?? null,
-        placeFingerprint: fields.place ? placeFingerprint(secrets, fields.place) : null,
-        avoidCommunePolice: fields.avoidCommunePolice,
-        captchaStatus: captcha,
-        ownerQueueCode: route.ownerQueueCode,
-        routingReason: route.reason,
-        photoCount: photos.length,
-      })
-      .returning({ id: tips.id });
-    const id = row!.id;
-    if (route.copyQueueCodes.length > 0) {
-      await tx.insert(tipCopies).values(route.copyQueueCodes.map((queueCode) => ({ tipId: id, queueCode })));
-    }
-    if (photos.length > 0) await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, id, null, photo)));
-    await recordAudit(tx, {
-      actor: 'system',
-      action: 'tip.received',
-      targetType: 'tip',
-      targetId: String(id),
-      detail: { owner: route.ownerQueueCode, copies: route.copyQueueCodes, captcha, photos: photos.length },
-    });
-    return id;
-  });
+  const row: TipRow = {
+    receiptHash: receiptHash(secrets.receiptSecret, receipt),
+    category: fields.category,
+    communeCode: fields.communeCode,
+    observedOn: fields.observedAt,
+    keyId: description.keyId,
+    descriptionSealed: description.data,
+    placeSealed: place?.data ?? null,
+    placeFingerprint: fields.place ? placeFingerprint(secrets, fields.place) : null,
+    avoidCommunePolice: fields.avoidCommunePolice,
+    captchaStatus: captcha,
+    ownerQueueCode: route.ownerQueueCode,
+    routingReason: route.reason,
+    photoCount: photos.length,
+  };
+  const audit = {
+    actor: 'system' as const,
+    action: 'tip.received',
+    detail: { owner: route.ownerQueueCode, copies: route.copyQueueCodes, captcha, photos: photos.length },
+  };
+  // A text tip is one statement, atomic by itself; photos join it in a transaction.
+  const tipId =
+    photos.length === 0
+      ? await insertTip(db, row, route.copyQueueCodes, audit)
+      : await db.transaction(async (tx) => {
+          const id = await insertTip(tx, row, route.copyQueueCodes, audit);
+          await tx.insert(tipPhotos).values(photos.map((photo) => photoRow(secrets, id, null, photo)));
+          return id;
+        });
   return { tipId, receipt, removedMetadata: [...new Set(photos.flatMap((photo) => photo.removedMetadata))] };
 }
 
