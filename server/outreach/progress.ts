@@ -1,36 +1,22 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { communes, outreachSessions, outreachSessionUnits, schools } from '../db/schema.ts';
+import { communes, outreachFormMonthStats, outreachUnitYearStats, schools } from '../db/schema.ts';
 import { computeProgress, type FormMonthStats, type Progress, type UnitYearStats } from './coverage.ts';
 import { reportPeriodsFor } from './periods.ts';
 import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
 
-/** Progress towards target III.2 in a year, read from the database (three aggregate queries and the registry). */
+/** Progress towards target III.2 in a year, from the summaries kept by summary.ts and the registry. */
 export async function loadProgress(db: Db, year: number, now: Date = new Date()): Promise<Progress> {
-  const from = `${year}-01-01`;
-  const to = `${year + 1}-01-01`;
   const today = vietnamDate(now);
   const [unitStats, formMonthStats, communeRows, schoolRows, periods, nextPeriods] = await Promise.all([
     db
-      .select({
-        kind: outreachSessionUnits.unitKind,
-        code: outreachSessionUnits.unitCode,
-        sessions: sql<number>`count(*)::int`,
-        firstOn: sql<string>`min(${outreachSessionUnits.heldOn})::text`,
-      })
-      .from(outreachSessionUnits)
-      .where(and(eq(outreachSessionUnits.counted, true), gte(outreachSessionUnits.heldOn, from), lt(outreachSessionUnits.heldOn, to)))
-      .groupBy(outreachSessionUnits.unitKind, outreachSessionUnits.unitCode) as Promise<UnitYearStats[]>,
+      .select({ kind: outreachUnitYearStats.unitKind, code: outreachUnitYearStats.unitCode, sessions: outreachUnitYearStats.sessions, firstOn: outreachUnitYearStats.firstOn })
+      .from(outreachUnitYearStats)
+      .where(eq(outreachUnitYearStats.year, year)) as Promise<UnitYearStats[]>,
     db
-      .select({
-        form: outreachSessions.form,
-        month: sql<number>`extract(month from ${outreachSessions.heldOn})::int`,
-        sessions: sql<number>`count(*)::int`,
-        audience: sql<number>`coalesce(sum(${outreachSessions.audience}), 0)::int`,
-      })
-      .from(outreachSessions)
-      .where(and(eq(outreachSessions.status, 'approved'), gte(outreachSessions.heldOn, from), lt(outreachSessions.heldOn, to)))
-      .groupBy(outreachSessions.form, sql`2`) as Promise<FormMonthStats[]>,
+      .select({ form: outreachFormMonthStats.form, month: outreachFormMonthStats.month, sessions: outreachFormMonthStats.sessions, audience: outreachFormMonthStats.audience })
+      .from(outreachFormMonthStats)
+      .where(eq(outreachFormMonthStats.year, year)) as Promise<FormMonthStats[]>,
     db
       .select({ code: communes.code, name: communes.name, kind: communes.kind, isBorder: communes.isBorder, isCoastal: communes.isCoastal, active: communes.active, deactivatedOn: communes.deactivatedOn })
       .from(communes),

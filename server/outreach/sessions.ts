@@ -9,6 +9,7 @@ import type { CleanEvidence } from './evidence.ts';
 import { refuse } from './errors.ts';
 import { lockingPeriod } from './periods.ts';
 import { parseSessionDetails, type SessionDetails } from './session-details.ts';
+import { refreshOutreachSummary } from './summary.ts';
 import { resolveUnits, type ResolvedUnit } from './units.ts';
 import { formatVietnameseDate } from '../text/vietnam-time.ts';
 
@@ -71,6 +72,7 @@ export async function insertSession(
       updatedAt: options.now,
     });
     await writeUnits(tx, id, units, details.heldOn, options.status === 'approved');
+    if (options.status === 'approved') await refreshOutreachSummary(tx, [{ heldOn: details.heldOn, units }]);
     if (options.evidence.length) {
       await tx.insert(outreachEvidence).values(options.evidence.map((file) => ({ id: file.id, sessionId: id, kind: file.kind, mediaType: file.mediaType, byteSize: file.bytes.length, bytes: file.bytes })));
     }
@@ -117,6 +119,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
     await assertAgency(tx, details.agencyCode);
     await tx.update(outreachSessions).set({ ...sessionValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
     await writeUnits(tx, id, units, details.heldOn, before.status === 'approved');
+    if (before.status === 'approved') await refreshOutreachSummary(tx, [before, { heldOn: details.heldOn, units }]);
     const changed = Object.fromEntries(
       Object.entries(sessionValues(details)).filter(([key, value]) => before[key as keyof SessionRow] !== value).map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
     );
