@@ -105,8 +105,11 @@ export async function findSession(db: Db, id: string): Promise<(SessionRow & { u
   return { ...row, units: units.map((unit) => ({ kind: unit.unitKind, unitCode: unit.unitCode, recordedCode: unit.recordedCode })) };
 }
 
-/** Edits a session's details; the rules of recording apply to both the old and the new units and dates. */
-export async function updateSession(db: Db, actor: Actor, id: string, input: unknown, now: Date = new Date()): Promise<void> {
+/**
+ * Edits a session's details; the rules of recording apply to both the old and the new units and dates. An
+ * administrator changing a session inside a sent report's period must say why; the audit entry keeps it.
+ */
+export async function updateSession(db: Db, actor: Actor, id: string, input: unknown, now: Date = new Date(), options: { reason?: string } = {}): Promise<void> {
   const details = parseSessionDetails(input, now);
   assertMayRecordFor(actor, details.units);
   await db.transaction(async (tx) => {
@@ -115,6 +118,9 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
     assertMayRecordFor(actor, before.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })));
     const lockedBefore = await assertUnlockedOrAdministrator(tx, actor, before.heldOn);
     const lockedAfter = await assertUnlockedOrAdministrator(tx, actor, details.heldOn);
+    const reason = (options.reason ?? '').trim().normalize('NFC');
+    if ((lockedBefore || lockedAfter) && !reason) throw refuse(422, 'reason', 'Buổi này thuộc kỳ báo cáo đã gửi: nhập lý do sửa để ghi vào nhật ký.');
+    if (reason.length > 1000) throw refuse(422, 'reason', 'Lý do sửa tối đa 1.000 ký tự.');
     const units = await resolveUnits(tx, details.units, details.heldOn);
     await assertAgency(tx, details.agencyCode);
     await tx.update(outreachSessions).set({ ...sessionValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
@@ -128,7 +134,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
       action: 'outreach.session.update',
       subjectType: 'outreach-session',
       subjectId: id,
-      details: { changed, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), lockedPeriod: lockedBefore || lockedAfter },
+      details: { changed, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), lockedPeriod: lockedBefore || lockedAfter, ...(reason ? { reason } : {}) },
     });
   });
 }

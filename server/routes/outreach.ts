@@ -15,7 +15,7 @@ import { checkPublicSession, storePublicSession } from '../outreach/public-submi
 import { buildOutreachReport } from '../outreach/report-data.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
-import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
+import { isoFromVietnameseDate, vietnamDate, yearOf } from '../text/vietnam-time.ts';
 import { submissionFormOptions } from '../../src/outreach/form-options.ts';
 import { fillPageTemplate, renderSubmissionForm, renderSubmissionReceipt } from '../../src/outreach/submission-form.ts';
 import { translator, type Lang } from '../../src/i18n/index.ts';
@@ -54,12 +54,6 @@ export const createOutreachSubmissionRequest = z.object({
   /** The ALTCHA or hCaptcha token, as on the tip form. */
   captcha: z.string().default(''),
 });
-
-/** "15/03/2026" (as the form asks) → "2026-03-15"; anything else is passed on for the domain to refuse. */
-function isoFromVietnameseDate(text: string): string {
-  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
-  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : text.trim();
-}
 
 const wantsHtml = (c: Context) => (c.req.header('accept') ?? '').includes('text/html');
 const formTemplates = new Map<string, Promise<string | null>>();

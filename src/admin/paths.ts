@@ -10,7 +10,17 @@ export const ADMIN_PATHS = {
   users: '/quan-tri/nguoi-dung/',
   newUser: '/quan-tri/nguoi-dung/moi/',
   audit: '/quan-tri/nhat-ky/',
+  sessions: '/quan-tri/tuyen-truyen/',
+  newSession: '/quan-tri/tuyen-truyen/moi/',
+  approvals: '/quan-tri/tuyen-truyen/duyet/',
+  periods: '/quan-tri/tuyen-truyen/ky-bao-cao/',
+  schools: '/quan-tri/tuyen-truyen/truong-hoc/',
+  schoolImport: '/quan-tri/tuyen-truyen/truong-hoc/nhap/',
+  communes: '/quan-tri/tuyen-truyen/xa-phuong/',
 } as const;
+
+export const sessionPath = (id: string) => `/quan-tri/tuyen-truyen/buoi/${id}/`;
+export const schoolPath = (code: string) => `/quan-tri/tuyen-truyen/truong-hoc/${encodeURIComponent(code)}/`;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
 
