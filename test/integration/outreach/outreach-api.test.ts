@@ -85,7 +85,7 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
     const fake = new Blob([new TextEncoder().encode('MZ\x90\x00 not really a jpeg')], { type: 'image/jpeg' });
     const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: await solveAltcha(app) }, [fake]) });
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toEqual([{ field: 'evidence', message: 'Tệp thứ 1 không phải ảnh JPEG, PNG, WebP hay tài liệu PDF, DOCX.' }]);
+    expect((await response.json()).errors).toEqual([{ field: 'evidence', message: 'Tệp thứ 1 không phải ảnh JPEG, PNG, WebP, HEIC hay tài liệu PDF, DOCX.' }]);
     expect(await sessionCount()).toBe(0);
   });
 
