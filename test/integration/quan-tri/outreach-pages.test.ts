@@ -159,4 +159,16 @@ describe('outreach staff pages', () => {
     expect(saved.status).toBe(200);
     expect((await site.db.select().from(communes).where(eq(communes.code, other)))[0]).toMatchObject({ isBorder: true, isCoastal: false, active: true });
   });
+
+  it('takes large files only on the two upload pages: other pages, the login page included, stop at 1 MB', async () => {
+    const big = new Uint8Array(2 * 1024 * 1024);
+    const login = await fetch(`${site.baseUrl}/quan-tri/dang-nhap/`, { method: 'POST', body: big, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.baseUrl } });
+    expect(login.status).toBe(413);
+    const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#224466' }, }).png({ compressionLevel: 0 }).toBuffer();
+    expect(photo.length).toBeGreaterThan(1024 * 1024);
+    const upload = await postMultipart(as.admin, '/quan-tri/tuyen-truyen/moi/', { heldOn: vietnamese(today), communeCode: VINH, form: 'loa-truyen-thanh', agencyCode: 'cong-an-tinh', audience: '900' }, [
+      { name: 'evidence', blob: new Blob([new Uint8Array(photo)], { type: 'image/png' }), filename: 'anh.png' },
+    ]);
+    expect(upload.status).toBe(303);
+  });
 });
