@@ -12,7 +12,9 @@ export default defineConfig({
   // The only SVGs processed are our own covers in content/materials/images, rasterised to AVIF/WebP so
   // phones get small bitmaps; no SVG from a user ever reaches the image pipeline.
   image: { dangerouslyProcessSVG: true },
-  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
+  // Staff forms may carry evidence (5 files under 10 MB each) or a school list: only signed-in staff reach
+  // on-demand pages with a body, and each page checks its own limits.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 52 * 1024 * 1024 }),
   // The portal keeps its own admin sessions in the database; Astro's session store stays off.
   session: false,
   build: { inlineStylesheets: 'never', format: 'directory' },

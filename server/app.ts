@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, AppVariables } from './app-env.ts';
 import { alreadySent } from './http/already-sent.ts';
@@ -45,6 +45,23 @@ function createApi(config: AppVariables['config'], distDir: string | null) {
 
 export type AppType = ReturnType<typeof createApi>;
 
+const MB = 1024 * 1024;
+/**
+ * Pages (not /api) take small forms, up to 1 MB, except the two staff pages that take files. Astro's own
+ * limit (astro.config.mjs) is the largest of these and bounds a body sent without Content-Length; this
+ * keeps everyone else, the login page included, to 1 MB. Only the header is read: Astro reads the body from
+ * Node's request itself, so wrapping the stream here (as hono/body-limit does) would starve it.
+ */
+const PAGE_BODY_LIMITS: Record<string, number> = {
+  '/quan-tri/tuyen-truyen/moi/': 52 * MB,
+  '/quan-tri/tuyen-truyen/truong-hoc/nhap/': 6 * MB,
+};
+const pageBodyLimit: MiddlewareHandler = async (c, next) => {
+  const maxSize = PAGE_BODY_LIMITS[c.req.path] ?? MB;
+  if (Number(c.req.header('content-length') ?? 0) > maxSize) return c.text(`Dữ liệu gửi lên quá lớn (tối đa ${maxSize / MB} MB).`, 413);
+  return next();
+};
+
 export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono<AppEnv>> {
   const { config, logger, secrets } = given;
   const astroHandler = distDir && !config.devSiteOrigin ? await loadAstroHandler(distDir) : null;
@@ -70,6 +87,7 @@ export async function createApp({ distDir, ...given }: AppOptions): Promise<Hono
     await next();
   });
   app.route('/api', createApi(config, distDir));
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : pageBodyLimit(c, next)));
   if (config.devSiteOrigin) app.route('/', createDevSiteProxy(config.devSiteOrigin));
   else if (distDir) app.route('/', await createSiteApp(distDir, astroHandler));
 

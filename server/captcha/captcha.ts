@@ -15,6 +15,9 @@ export type CaptchaOutcome =
   /** The token is missing, wrong, expired or reused. */
   | 'failed';
 
+/** What a form says when the captcha was not solved (tips and outreach reports alike). */
+export const CAPTCHA_FAILED_MESSAGE = 'Hoàn thành bước xác minh chống spam rồi gửi lại.';
+
 export interface Captcha {
   provider: 'altcha' | 'hcaptcha';
   /** The public description for `GET /api/captcha`. */

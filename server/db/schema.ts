@@ -480,6 +480,39 @@ export const outreachSessionUnits = pgTable(
   ],
 );
 
+/**
+ * Derived from the approved sessions and kept in the same transaction as every change to them
+ * (server/outreach/summary.ts), so the public figures read a few thousand rows instead of grouping every
+ * session of a year. The sessions stay the one source of truth: a row here is recomputed from them, never
+ * edited on its own.
+ */
+export const outreachUnitYearStats = pgTable(
+  'outreach_unit_year_stats',
+  {
+    year: integer('year').notNull(),
+    unitKind: text('unit_kind', { enum: ['commune', 'school'] }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    /** Approved sessions that reached the unit in the year. */
+    sessions: integer('sessions').notNull(),
+    /** Date of the first of them. */
+    firstOn: date('first_on', { mode: 'string' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.unitKind, table.unitCode] })],
+);
+
+/** Approved sessions and their audience per year, month and form; derived like outreachUnitYearStats. */
+export const outreachFormMonthStats = pgTable(
+  'outreach_form_month_stats',
+  {
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    form: text('form', { enum: OUTREACH_FORMS }).notNull(),
+    sessions: integer('sessions').notNull(),
+    audience: integer('audience').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.month, table.form] })],
+);
+
 /** Evidence of a session: a photo re-encoded without metadata, or a PDF/DOCX document. */
 export const outreachEvidence = pgTable(
   'outreach_evidence',

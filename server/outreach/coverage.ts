@@ -114,15 +114,34 @@ const bareName = (name: string) => name.replace(/^(Xã|Phường)\s+/u, '');
 export const byVietnameseName = (a: { name: string }, b: { name: string }) =>
   vietnameseCollator.compare(bareName(a.name), bareName(b.name)) || vietnameseCollator.compare(a.name, b.name);
 
-/** Sorts in place like byVietnameseName, stripping each prefix once rather than at every comparison. */
-function sortByVietnameseName<T extends { name: string }>(list: T[]): void {
-  const bare = new Map(list.map((item) => [item, bareName(item.name)]));
-  list.sort((a, b) => vietnameseCollator.compare(bare.get(a)!, bare.get(b)!) || vietnameseCollator.compare(a.name, b.name));
+/**
+ * Each name's place in Vietnamese order, remembered for the last list of names seen: the registry rarely
+ * changes, and collating 2,000 school names on every uncached computation cost more than the queries.
+ */
+let rememberedOrder: { key: string; rank: Map<string, number> } | null = null;
+function vietnameseRanks(names: readonly string[]): Map<string, number> {
+  const key = names.join('\u0000');
+  if (rememberedOrder?.key === key) return rememberedOrder.rank;
+  const unique = [...new Set(names)].map((name) => ({ name }));
+  const bare = new Map(unique.map((item) => [item, bareName(item.name)]));
+  unique.sort((a, b) => vietnameseCollator.compare(bare.get(a)!, bare.get(b)!) || vietnameseCollator.compare(a.name, b.name));
+  const rank = new Map(unique.map((item, index) => [item.name, index]));
+  rememberedOrder = { key, rank };
+  return rank;
+}
+
+/** Sorts in place like byVietnameseName. */
+function sortByVietnameseName<T extends { name: string }>(list: T[], rank: Map<string, number>): void {
+  // Looked up once per item, not twice per comparison.
+  const ranked = list.map((item) => ({ item, rank: rank.get(item.name)! }));
+  ranked.sort((a, b) => a.rank - b.rank);
+  ranked.forEach((entry, index) => (list[index] = entry.item));
 }
 
 export function computeProgress(input: ProgressInput): Progress {
-  const stats = new Map(input.unitStats.map((row) => [`${row.kind}:${row.code}`, row]));
-  const statOf = (kind: 'commune' | 'school', code: string) => stats.get(`${kind}:${code}`);
+  const stats = { commune: new Map<string, UnitYearStats>(), school: new Map<string, UnitYearStats>() };
+  for (const row of input.unitStats) stats[row.kind].set(row.code, row);
+  const statOf = (kind: 'commune' | 'school', code: string) => stats[kind].get(code);
 
   const schoolList: SchoolProgress[] = input.schools
     .map((school) => ({ school, stat: statOf('school', school.code) }))
@@ -136,9 +155,15 @@ export function computeProgress(input: ProgressInput): Progress {
       sessions: stat?.sessions ?? 0,
       firstReachedOn: stat?.firstOn ?? null,
     }));
-  sortByVietnameseName(schoolList);
+  // One ranking for communes and schools together, so it stays the same list from call to call.
+  const rank = vietnameseRanks([...input.communes.map((unit) => unit.name), ...input.schools.map((unit) => unit.name)]);
+  sortByVietnameseName(schoolList, rank);
   const schoolsByCommune = new Map<string, SchoolProgress[]>();
-  for (const school of schoolList) schoolsByCommune.set(school.communeCode, [...(schoolsByCommune.get(school.communeCode) ?? []), school]);
+  for (const school of schoolList) {
+    const own = schoolsByCommune.get(school.communeCode);
+    if (own) own.push(school);
+    else schoolsByCommune.set(school.communeCode, [school]);
+  }
   const communeList: CommuneProgress[] = input.communes
     .map((commune) => ({ commune, stat: statOf('commune', commune.code) }))
     .filter(({ commune, stat }) => countsInYear(commune, input.year, Boolean(stat)))
@@ -156,19 +181,28 @@ export function computeProgress(input: ProgressInput): Progress {
         schools: share(own.filter((school) => school.reached).length, own.length),
       };
     });
-  sortByVietnameseName(communeList);
+  sortByVietnameseName(communeList, rank);
 
   const byForm = OUTREACH_FORMS.map((form) => {
     const rows = input.formMonthStats.filter((row) => row.form === form);
     return { form, sessions: sum(rows.map((row) => row.sessions)), audience: sum(rows.map((row) => row.audience)) };
   });
-  const reachedBy = (list: readonly { firstReachedOn: string | null }[], month: number) =>
-    list.filter((unit) => unit.firstReachedOn !== null && monthOf(unit.firstReachedOn) <= month).length;
+  // Units first reached in each month, then summed month by month: one pass over each list.
+  const firstReachedByMonth = (list: readonly { firstReachedOn: string | null }[]) => {
+    const counts = new Array<number>(13).fill(0);
+    for (const unit of list) if (unit.firstReachedOn !== null) counts[monthOf(unit.firstReachedOn)]!++;
+    for (let month = 1; month <= 12; month++) counts[month]! += counts[month - 1]!;
+    return counts;
+  };
+  const communesByMonth = firstReachedByMonth(communeList);
+  const schoolsByMonth = firstReachedByMonth(schoolList);
+  const sessionsByMonth = new Array<number>(13).fill(0);
+  for (const row of input.formMonthStats) sessionsByMonth[row.month]! += row.sessions;
   const byMonth = Array.from({ length: 12 }, (_, index) => index + 1).map((month) => ({
     month,
-    sessions: sum(input.formMonthStats.filter((row) => row.month === month).map((row) => row.sessions)),
-    communesReached: reachedBy(communeList, month),
-    schoolsReached: reachedBy(schoolList, month),
+    sessions: sessionsByMonth[month]!,
+    communesReached: communesByMonth[month]!,
+    schoolsReached: schoolsByMonth[month]!,
   }));
   const deadline = nextDeadline(input.periods, input.today);
 

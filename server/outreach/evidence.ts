@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { OutreachRefusal, type FieldError } from './errors.ts';
+import { decodeHeic, isHeic } from '../photos/heic.ts';
 
 /** Limits told to the user in the form's hint (outreach.field.evidence.hint). */
 export const EVIDENCE_LIMITS = {
@@ -23,7 +24,7 @@ export interface CleanEvidence {
   bytes: Buffer;
 }
 
-type Detected = 'jpeg' | 'png' | 'webp' | 'pdf' | 'docx' | null;
+type Detected = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf' | 'docx' | null;
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
@@ -33,6 +34,7 @@ export function detectEvidenceType(bytes: Uint8Array): Detected {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (isHeic(bytes)) return 'heic';
   if (startsWith(bytes, ascii('%PDF-'))) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && isWordDocument(bytes)) return 'docx';
   return null;
@@ -58,11 +60,15 @@ function isWordDocument(bytes: Uint8Array): boolean {
  * Re-encodes a photo: turned upright from its EXIF orientation, scaled down, written as a new JPEG. sharp
  * copies no metadata unless asked, so EXIF (GPS, camera serial), XMP and IPTC are gone.
  */
-async function cleanPhoto(bytes: Uint8Array): Promise<Buffer> {
+async function cleanPhoto(bytes: Uint8Array, heic: boolean): Promise<Buffer> {
   // sharp loads libvips: only when a photo arrives, not at every start.
   const { default: sharp } = await import('sharp');
-  return sharp(bytes, { limitInputPixels: EVIDENCE_LIMITS.maxInputPixels, failOn: 'error' })
-    .autoOrient()
+  // sharp's libvips cannot read HEVC-coded HEIC: the tip pipeline's decoder turns it into bare pixels first.
+  const decoded = heic ? await decodeHeic(bytes, EVIDENCE_LIMITS.maxInputPixels) : null;
+  const input = decoded
+    ? sharp(decoded.pixels, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
+    : sharp(bytes, { limitInputPixels: EVIDENCE_LIMITS.maxInputPixels, failOn: 'error' }).autoOrient();
+  return input
     .resize({ width: EVIDENCE_LIMITS.maxStoredSide, height: EVIDENCE_LIMITS.maxStoredSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 80 })
     .toBuffer();
@@ -84,13 +90,13 @@ export async function cleanEvidence(uploads: readonly EvidenceUpload[]): Promise
     }
     const type = detectEvidenceType(upload.bytes);
     if (type === null) {
-      errors.push({ field: 'evidence', message: `${which} không phải ảnh JPEG, PNG, WebP hay tài liệu PDF, DOCX.` });
+      errors.push({ field: 'evidence', message: `${which} không phải ảnh JPEG, PNG, WebP, HEIC hay tài liệu PDF, DOCX.` });
     } else if (type === 'pdf' || type === 'docx') {
       const mediaType = type === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
       cleaned.push({ id: randomUUID(), kind: 'document', mediaType, bytes: Buffer.from(upload.bytes) });
     } else {
       try {
-        cleaned.push({ id: randomUUID(), kind: 'photo', mediaType: 'image/jpeg', bytes: await cleanPhoto(upload.bytes) });
+        cleaned.push({ id: randomUUID(), kind: 'photo', mediaType: 'image/jpeg', bytes: await cleanPhoto(upload.bytes, type === 'heic') });
       } catch {
         errors.push({ field: 'evidence', message: `${which} là ảnh hỏng hoặc quá lớn (tối đa 50 triệu điểm ảnh). Chọn ảnh khác.` });
       }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { reportPeriods } from '../db/schema.ts';
 import { assertAdministrator } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
-import { refuse } from './errors.ts';
+import { OutreachRefusal, refuse } from './errors.ts';
 import { daysBetween, isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
 
 export type ReportKind = 'six-month' | 'annual';
@@ -72,10 +72,11 @@ export interface PeriodDates {
 /** An administrator changes a year's period dates (before its report is sent). */
 export async function updateReportPeriod(db: Db, actor: Actor, year: number, kind: ReportKind, dates: PeriodDates): Promise<ReportPeriod> {
   assertAdministrator(actor, 'đổi kỳ báo cáo');
-  for (const [field, value] of Object.entries(dates)) {
-    if (!isCalendarDate(value)) throw refuse(400, field, 'Nhập ngày đúng dạng năm-tháng-ngày, ví dụ 2026-06-15.');
-  }
-  if (dates.coversFrom > dates.coversTo) throw refuse(400, 'coversTo', 'Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.');
+  const badDates = Object.entries(dates)
+    .filter(([, value]) => !isCalendarDate(value))
+    .map(([field]) => ({ field, message: 'Nhập ngày đúng dạng ngày/tháng/năm, ví dụ 15/06/2026.' }));
+  if (badDates.length) throw new OutreachRefusal(422, badDates);
+  if (dates.coversFrom > dates.coversTo) throw refuse(422, 'coversTo', 'Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.');
   return db.transaction(async (tx) => {
     const [current] = await reportPeriodsFor(tx, year).then((periods) => periods.filter((period) => period.kind === kind));
     if (current!.sentAt) throw refuse(409, null, 'Báo cáo của kỳ này đã gửi; không đổi được ngày của kỳ.');
@@ -101,5 +102,26 @@ export async function markReportSent(db: Db, actor: Actor, year: number, kind: R
       .onConflictDoUpdate({ target: [reportPeriods.year, reportPeriods.kind], set: values });
     await recordOutreachAudit(tx, { actor, action: 'outreach.period.sent', subjectType: 'report-period', subjectId: `${year}/${kind}` });
     return { ...current!, sentAt: now };
+  });
+}
+
+/**
+ * An administrator reopens a sent report's period (a correction is needed), saying why: the audit log keeps
+ * the reason, and the report must be marked sent again afterwards.
+ */
+export async function unlockReportPeriod(db: Db, actor: Actor, year: number, kind: ReportKind, reason: string): Promise<ReportPeriod> {
+  assertAdministrator(actor, 'mở khóa kỳ báo cáo');
+  const note = reason.trim().normalize('NFC');
+  if (!note) throw refuse(422, 'reason', 'Nhập lý do mở khóa kỳ báo cáo.');
+  if (note.length > 1000) throw refuse(422, 'reason', 'Lý do mở khóa tối đa 1.000 ký tự.');
+  return db.transaction(async (tx) => {
+    const [current] = (await reportPeriodsFor(tx, year)).filter((period) => period.kind === kind);
+    if (!current!.sentAt) throw refuse(409, null, 'Kỳ báo cáo này chưa được đánh dấu đã gửi nên không cần mở khóa.');
+    await tx
+      .update(reportPeriods)
+      .set({ sentAt: null, sentBy: null })
+      .where(and(eq(reportPeriods.year, year), eq(reportPeriods.kind, kind)));
+    await recordOutreachAudit(tx, { actor, action: 'outreach.period.unlock', subjectType: 'report-period', subjectId: `${year}/${kind}`, details: { reason: note, sentAt: current!.sentAt.toISOString() } });
+    return { ...current!, sentAt: null };
   });
 }

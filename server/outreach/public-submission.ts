@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { communes, formerCommunes, schools } from '../db/schema.ts';
 import type { CleanEvidence } from './evidence.ts';
 import { OutreachRefusal, refuse, type FieldError } from './errors.ts';
-import { parseSessionDetails } from './session-details.ts';
+import { parseSessionDetails, type SessionDetails } from './session-details.ts';
 import { insertSession } from './sessions.ts';
 import type { UnitRef } from './units.ts';
 
@@ -30,6 +30,14 @@ export interface PublicSubmissionInput {
  */
 export async function submitPublicSession(db: Db, input: PublicSubmissionInput, options: { evidence?: readonly CleanEvidence[]; now?: Date } = {}): Promise<string> {
   const now = options.now ?? new Date();
+  return storePublicSession(db, await checkPublicSession(db, input, now), { evidence: options.evidence ?? [], now });
+}
+
+/**
+ * The checks of a public report, without storing it: the route runs the captcha and cleans the files only
+ * once the fields are right, so a teacher with a typo keeps a solved captcha and nobody waits for sharp.
+ */
+export async function checkPublicSession(db: Db, input: PublicSubmissionInput, now: Date): Promise<SessionDetails> {
   const errors: FieldError[] = [];
   const communeCode = input.communeCode.trim();
   const schoolCodes = [...new Set(input.schoolCodes.map((code) => code.trim()).filter(Boolean))];
@@ -48,7 +56,12 @@ export async function submitPublicSession(db: Db, input: PublicSubmissionInput, 
   }
   if (errors.length || !details) throw new OutreachRefusal(422, errors);
   if (schoolCodes.length) await assertSchoolsInCommune(db, communeCode, schoolCodes);
-  return insertSession(db, details, { actor: null, status: 'pending', evidence: options.evidence ?? [], now });
+  return details;
+}
+
+/** Stores a checked public report, pending review. */
+export function storePublicSession(db: Db, details: SessionDetails, options: { evidence: readonly CleanEvidence[]; now: Date }): Promise<string> {
+  return insertSession(db, details, { actor: null, status: 'pending', evidence: options.evidence, now: options.now });
 }
 
 async function assertSchoolsInCommune(db: Db, communeCode: string, schoolCodes: string[]): Promise<void> {

@@ -100,3 +100,23 @@ export async function listSchools(db: Db, communeCode?: string) {
   const query = db.select().from(schools);
   return (communeCode ? query.where(eq(schools.communeCode, communeCode)) : query).orderBy(asc(schools.code));
 }
+
+export async function findSchool(db: Db, code: string) {
+  const [row] = await db.select().from(schools).where(eq(schools.code, code));
+  return row ?? null;
+}
+
+export function listCommunes(db: Db) {
+  return db.select().from(communes).orderBy(asc(communes.code));
+}
+
+/** The communes page's one save: border and coastal tags and the active flag, together or not at all. */
+export async function updateCommuneSettings(db: Db, actor: Actor, code: string, settings: { isBorder: boolean; isCoastal: boolean; active: boolean }, now: Date = new Date()): Promise<void> {
+  assertAdministrator(actor, 'sửa thông tin xã, phường');
+  await db.transaction(async (tx) => {
+    const [commune] = await tx.select().from(communes).where(eq(communes.code, code));
+    if (!commune) throw refuse(404, 'code', `Không có xã, phường nào mã ${code}.`);
+    await updateCommune(tx, actor, code, { name: commune.name, isBorder: settings.isBorder, isCoastal: settings.isCoastal });
+    await setUnitActive(tx, actor, 'commune', code, settings.active, now);
+  });
+}

@@ -6,6 +6,7 @@ import { assertMayReview } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
 import { refuse } from './errors.ts';
 import { assertUnlockedOrAdministrator, findSession } from './sessions.ts';
+import { refreshOutreachSummary } from './summary.ts';
 
 type Decision = 'approved' | 'rejected';
 
@@ -26,6 +27,7 @@ async function decide(db: Db, actor: Actor, id: string, decision: Decision, note
       .set({ status: decision, reviewedBy: actor.userId, reviewedAt: now, reviewNote: note, updatedAt: now })
       .where(eq(outreachSessions.id, id));
     await tx.update(outreachSessionUnits).set({ counted: decision === 'approved' }).where(eq(outreachSessionUnits.sessionId, id));
+    await refreshOutreachSummary(tx, [session]);
     await recordOutreachAudit(tx, {
       actor,
       action: decision === 'approved' ? 'outreach.session.approve' : 'outreach.session.reject',

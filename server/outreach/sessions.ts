@@ -9,6 +9,7 @@ import type { CleanEvidence } from './evidence.ts';
 import { refuse } from './errors.ts';
 import { lockingPeriod } from './periods.ts';
 import { parseSessionDetails, type SessionDetails } from './session-details.ts';
+import { refreshOutreachSummary } from './summary.ts';
 import { resolveUnits, type ResolvedUnit } from './units.ts';
 import { formatVietnameseDate } from '../text/vietnam-time.ts';
 
@@ -71,6 +72,7 @@ export async function insertSession(
       updatedAt: options.now,
     });
     await writeUnits(tx, id, units, details.heldOn, options.status === 'approved');
+    if (options.status === 'approved') await refreshOutreachSummary(tx, [{ heldOn: details.heldOn, units }]);
     if (options.evidence.length) {
       await tx.insert(outreachEvidence).values(options.evidence.map((file) => ({ id: file.id, sessionId: id, kind: file.kind, mediaType: file.mediaType, byteSize: file.bytes.length, bytes: file.bytes })));
     }
@@ -103,8 +105,11 @@ export async function findSession(db: Db, id: string): Promise<(SessionRow & { u
   return { ...row, units: units.map((unit) => ({ kind: unit.unitKind, unitCode: unit.unitCode, recordedCode: unit.recordedCode })) };
 }
 
-/** Edits a session's details; the rules of recording apply to both the old and the new units and dates. */
-export async function updateSession(db: Db, actor: Actor, id: string, input: unknown, now: Date = new Date()): Promise<void> {
+/**
+ * Edits a session's details; the rules of recording apply to both the old and the new units and dates. An
+ * administrator changing a session inside a sent report's period must say why; the audit entry keeps it.
+ */
+export async function updateSession(db: Db, actor: Actor, id: string, input: unknown, now: Date = new Date(), options: { reason?: string } = {}): Promise<void> {
   const details = parseSessionDetails(input, now);
   assertMayRecordFor(actor, details.units);
   await db.transaction(async (tx) => {
@@ -113,10 +118,14 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
     assertMayRecordFor(actor, before.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })));
     const lockedBefore = await assertUnlockedOrAdministrator(tx, actor, before.heldOn);
     const lockedAfter = await assertUnlockedOrAdministrator(tx, actor, details.heldOn);
+    const reason = (options.reason ?? '').trim().normalize('NFC');
+    if ((lockedBefore || lockedAfter) && !reason) throw refuse(422, 'reason', 'Buổi này thuộc kỳ báo cáo đã gửi: nhập lý do sửa để ghi vào nhật ký.');
+    if (reason.length > 1000) throw refuse(422, 'reason', 'Lý do sửa tối đa 1.000 ký tự.');
     const units = await resolveUnits(tx, details.units, details.heldOn);
     await assertAgency(tx, details.agencyCode);
     await tx.update(outreachSessions).set({ ...sessionValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
     await writeUnits(tx, id, units, details.heldOn, before.status === 'approved');
+    if (before.status === 'approved') await refreshOutreachSummary(tx, [before, { heldOn: details.heldOn, units }]);
     const changed = Object.fromEntries(
       Object.entries(sessionValues(details)).filter(([key, value]) => before[key as keyof SessionRow] !== value).map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
     );
@@ -125,7 +134,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
       action: 'outreach.session.update',
       subjectType: 'outreach-session',
       subjectId: id,
-      details: { changed, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), lockedPeriod: lockedBefore || lockedAfter },
+      details: { changed, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), lockedPeriod: lockedBefore || lockedAfter, ...(reason ? { reason } : {}) },
     });
   });
 }

@@ -8,14 +8,15 @@ import { apiError } from '../http/api-error.ts';
 import { requireStaff, staffSession } from '../http/staff-session.ts';
 import { cleanEvidence, EVIDENCE_LIMITS } from '../outreach/evidence.ts';
 import { lessonKitOptions } from '../outreach/kits.ts';
-import { OutreachRefusal, type FieldError } from '../outreach/errors.ts';
+import { OutreachRefusal, refuse, type FieldError } from '../outreach/errors.ts';
+import { CAPTCHA_FAILED_MESSAGE } from '../captcha/captcha.ts';
 import { cachedProgress } from '../outreach/progress.ts';
-import { submitPublicSession } from '../outreach/public-submission.ts';
+import { checkPublicSession, storePublicSession } from '../outreach/public-submission.ts';
 import { buildOutreachReport } from '../outreach/report-data.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { attachment, SPREADSHEET_MEDIA_TYPES } from '../reports/spreadsheet.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
-import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
+import { isoFromVietnameseDate, vietnamDate, yearOf } from '../text/vietnam-time.ts';
 import { submissionFormOptions } from '../../src/outreach/form-options.ts';
 import { fillPageTemplate, renderSubmissionForm, renderSubmissionReceipt } from '../../src/outreach/submission-form.ts';
 import { translator, type Lang } from '../../src/i18n/index.ts';
@@ -51,13 +52,9 @@ export const createOutreachSubmissionRequest = z.object({
   notes: z.string().default(''),
   reporterName: z.string().default(''),
   reporterContact: z.string().default(''),
+  /** The ALTCHA or hCaptcha token, as on the tip form. */
+  captcha: z.string().default(''),
 });
-
-/** "15/03/2026" (as the form asks) → "2026-03-15"; anything else is passed on for the domain to refuse. */
-function isoFromVietnameseDate(text: string): string {
-  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
-  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : text.trim();
-}
 
 const wantsHtml = (c: Context) => (c.req.header('accept') ?? '').includes('text/html');
 const formTemplates = new Map<string, Promise<string | null>>();
@@ -114,13 +111,14 @@ export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateL
         }
         const files = ([] as unknown[]).concat(body['evidence'] ?? []).filter((value): value is File => value instanceof File && value.size > 0);
         try {
+          const now = new Date();
+          const db = c.var.database.db;
+          // Fields first, then the captcha (a typo does not cost a solved captcha), then the files.
+          const details = await checkPublicSession(db, { ...input, heldOn: isoFromVietnameseDate(input.heldOn), includeCommune: Boolean(input.includeCommune), schoolCodes }, now);
+          // hCaptcha out of reach ('unverified') lets the report through: it waits for a supervisor anyway.
+          if ((await c.var.captcha.verify(input.captcha)) === 'failed') throw refuse(422, 'captcha', CAPTCHA_FAILED_MESSAGE);
           const evidence = await cleanEvidence(await Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()) }))));
-          const id = await submitPublicSession(c.var.database.db, {
-            ...input,
-            heldOn: isoFromVietnameseDate(input.heldOn),
-            includeCommune: Boolean(input.includeCommune),
-            schoolCodes,
-          }, { evidence });
+          const id = await storePublicSession(db, details, { evidence, now });
           return answerSubmission(c, lang, 201, { reference: id.slice(0, 8).toUpperCase() });
         } catch (error) {
           if (!(error instanceof OutreachRefusal)) throw error;

@@ -33,3 +33,9 @@ export function isCalendarDate(text: string): boolean {
 export function formatVietnameseDate(isoDate: string): string {
   return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 }
+
+/** "15/03/2026" (as forms ask) → "2026-03-15"; anything else is passed on trimmed, for the domain to refuse. */
+export function isoFromVietnameseDate(text: string): string {
+  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : text.trim();
+}

@@ -1,4 +1,4 @@
-import type { Captcha } from '../captcha/captcha.ts';
+import { CAPTCHA_FAILED_MESSAGE, type Captcha } from '../captcha/captcha.ts';
 import type { Db } from '../db/client.ts';
 import { PhotoError, sanitizePhoto, type SanitizedPhoto } from '../photos/sanitize.ts';
 import type { Secrets } from '../secrets.ts';
@@ -43,7 +43,7 @@ export async function receiveTip(deps: ReceiveDeps, fields: Record<string, unkno
   const { captcha: token, ...tip } = parsed.value;
   const captcha = await deps.captcha.verify(token);
   if (captcha === 'failed') {
-    return { ok: false, errors: [{ field: 'captcha', message: 'Hoàn thành bước xác minh chống spam rồi gửi lại.' }] };
+    return { ok: false, errors: [{ field: 'captcha', message: CAPTCHA_FAILED_MESSAGE }] };
   }
   const photos = await sanitizePhotos(files);
   if (!photos.ok) return photos;

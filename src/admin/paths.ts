@@ -12,10 +12,19 @@ export const ADMIN_PATHS = {
   audit: '/quan-tri/nhat-ky/',
   tips: '/quan-tri/tin/',
   statistics: '/quan-tri/thong-ke/',
+  sessions: '/quan-tri/tuyen-truyen/',
+  newSession: '/quan-tri/tuyen-truyen/moi/',
+  approvals: '/quan-tri/tuyen-truyen/duyet/',
+  periods: '/quan-tri/tuyen-truyen/ky-bao-cao/',
+  schools: '/quan-tri/tuyen-truyen/truong-hoc/',
+  schoolImport: '/quan-tri/tuyen-truyen/truong-hoc/nhap/',
+  communes: '/quan-tri/tuyen-truyen/xa-phuong/',
 } as const;
 
 /** A download of tip statistics (csv or xlsx) for the range in `search` (see statisticsSearch). */
 export const statisticsDownloadPath = (format: 'csv' | 'xlsx', search: string) => `/quan-tri/thong-ke/tai-ve.${format}?${search}`;
+export const sessionPath = (id: string) => `/quan-tri/tuyen-truyen/buoi/${id}/`;
+export const schoolPath = (code: string) => `/quan-tri/tuyen-truyen/truong-hoc/${encodeURIComponent(code)}/`;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
 export const tipPath = (id: number) => `/quan-tri/tin/${id}/`;

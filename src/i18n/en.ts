@@ -265,7 +265,7 @@ export const en: Dictionary = {
   'outreach.field.reporterContact': 'Phone or e-mail (optional)',
   'outreach.field.reporterContact.hint': 'Seen only by the staff who review reports, to contact you if something needs clarifying.',
   'outreach.field.evidence': 'Photos or documents as evidence (optional)',
-  'outreach.field.evidence.hint': 'Up to 5 files under 10 MB each: JPEG, PNG, WebP photos or PDF, DOCX documents. GPS location and camera details are removed from photos.',
+  'outreach.field.evidence.hint': 'Up to 5 files under 10 MB each: JPEG, PNG, WebP, HEIC photos or PDF, DOCX documents. GPS location and camera details are removed from photos.',
   'outreach.submit.button': 'Send the report',
   'outreach.submit.doneTitle': 'Report received',
   'outreach.submit.doneBody': 'Thank you. The report is waiting for a supervisor’s approval; once approved, the unit shows as reached on the progress page.',

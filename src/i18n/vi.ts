@@ -264,7 +264,7 @@ export const vi = {
   'outreach.field.reporterContact': 'Số điện thoại hoặc thư điện tử (không bắt buộc)',
   'outreach.field.reporterContact.hint': 'Chỉ cán bộ duyệt báo cáo xem được, để liên hệ khi cần làm rõ.',
   'outreach.field.evidence': 'Ảnh hoặc tài liệu minh chứng (không bắt buộc)',
-  'outreach.field.evidence.hint': 'Tối đa 5 tệp, mỗi tệp dưới 10 MB: ảnh JPEG, PNG, WebP hoặc tài liệu PDF, DOCX. Vị trí GPS và thông tin máy ảnh được xóa khỏi ảnh.',
+  'outreach.field.evidence.hint': 'Tối đa 5 tệp, mỗi tệp dưới 10 MB: ảnh JPEG, PNG, WebP, HEIC hoặc tài liệu PDF, DOCX. Vị trí GPS và thông tin máy ảnh được xóa khỏi ảnh.',
   'outreach.submit.button': 'Gửi báo cáo',
   'outreach.submit.doneTitle': 'Đã nhận báo cáo',
   'outreach.submit.doneBody': 'Cảm ơn thầy, cô. Báo cáo đang chờ cán bộ giám sát duyệt; sau khi duyệt, đơn vị sẽ hiện là đã tuyên truyền trên trang tiến độ.',

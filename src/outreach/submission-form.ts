@@ -21,7 +21,7 @@ export interface SubmissionFormState {
   errors?: readonly { field: string | null; message: string }[];
 }
 
-export const SUBMISSION_FIELDS = ['heldOn', 'communeCode', 'includeCommune', 'schools', 'form', 'agencyCode', 'audience', 'kitSlug', 'notes', 'reporterName', 'reporterContact', 'evidence'] as const;
+export const SUBMISSION_FIELDS = ['heldOn', 'communeCode', 'includeCommune', 'schools', 'form', 'agencyCode', 'audience', 'kitSlug', 'notes', 'reporterName', 'reporterContact', 'evidence', 'captcha'] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 
 export const FORM_REGION_START = '<!--outreach-report-->';
@@ -77,7 +77,8 @@ ${group('kitSlug', `${label('kitSlug')}${message('kitSlug')}<select class="selec
 ${group('notes', `${label('notes')}${message('notes')}<textarea class="textarea" id="notes" name="notes" rows="3"${aria('notes')}>${value('notes')}</textarea>`)}
 ${group('reporterName', `${label('reporterName')}${message('reporterName')}<input class="input" id="reporterName" name="reporterName" type="text" autocomplete="name" value="${value('reporterName')}"${aria('reporterName')}>`)}
 ${group('reporterContact', `${label('reporterContact')}${hint('reporterContact', 'outreach.field.reporterContact.hint')}${message('reporterContact')}<input class="input" id="reporterContact" name="reporterContact" type="text" autocomplete="tel" value="${value('reporterContact')}"${aria('reporterContact', true)}>`)}
-${group('evidence', `${label('evidence')}${hint('evidence', 'outreach.field.evidence.hint')}${message('evidence')}<input class="file" id="evidence" name="evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf,.docx"${aria('evidence', true)}>`)}
+${group('evidence', `${label('evidence')}${hint('evidence', 'outreach.field.evidence.hint')}${message('evidence')}<input class="file" id="evidence" name="evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf,.docx"${aria('evidence', true)}>`)}
+${group('captcha', `<p class="label" id="captcha" tabindex="-1">${escapeHtml(t('tip.field.captcha'))}</p><p class="hint">${escapeHtml(t('tip.field.captcha.hint'))}</p>${message('captcha')}<div data-captcha data-lang="${lang}"></div><noscript><p class="notice">${escapeHtml(t('tip.field.captcha.noscript'))}</p></noscript>`)}
 <button class="button" type="submit">${escapeHtml(t('outreach.submit.button'))}</button>
 </form>${FORM_REGION_END}`;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../server/db/client.ts';
 import { communes as communeTable } from '../../server/db/schema.ts';
 import { CONSOLE_ACTOR } from '../../server/outreach/access.ts';
 import { importSchools } from '../../server/outreach/school-import.ts';
+import { rebuildOutreachSummary } from '../../server/outreach/summary.ts';
 import { seedRegistry } from '../../server/units/seed.ts';
 
 export const SCHOOLS = 2000;
@@ -36,6 +37,8 @@ export async function fillBenchmarkData(database: Database): Promise<void> {
         union all
         select 'commune', c.a[1 + (n.g * 17) % 130] where n.g % 10 = 3
       ) u`);
+  // The bulk insert went around the domain functions, which keep the progress summaries.
+  await rebuildOutreachSummary(database.db);
   await database.db.execute(sql`analyze`);
 }
 

@@ -14,6 +14,9 @@ import { createSubmissionRateLimiter } from '../../../server/outreach/submission
 import { createOutreachApi } from '../../../server/routes/outreach.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestApp } from '../../helpers/test-app.ts';
+import { solveAltcha } from '../../helpers/captcha.ts';
+import { createAltcha } from '../../../server/captcha/captcha.ts';
+import { captcha as captchaRoute } from '../../../server/routes/captcha.ts';
 import { admin, importSampleSchools, supervisor, VINH } from '../../helpers/outreach.ts';
 
 const today = vietnamDate(new Date());
@@ -80,9 +83,9 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
   it('refuses a file that is not a photo or document, whatever its name says, and stores nothing', async () => {
     const { app } = await createTestApp(database);
     const fake = new Blob([new TextEncoder().encode('MZ\x90\x00 not really a jpeg')], { type: 'image/jpeg' });
-    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form(valid, [fake]) });
+    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: await solveAltcha(app) }, [fake]) });
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toEqual([{ field: 'evidence', message: 'Tệp thứ 1 không phải ảnh JPEG, PNG, WebP hay tài liệu PDF, DOCX.' }]);
+    expect((await response.json()).errors).toEqual([{ field: 'evidence', message: 'Tệp thứ 1 không phải ảnh JPEG, PNG, WebP, HEIC hay tài liệu PDF, DOCX.' }]);
     expect(await sessionCount()).toBe(0);
   });
 
@@ -96,7 +99,7 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
     const { app, log } = await createTestApp(database);
     const response = await app.request('/api/outreach/submissions', {
       method: 'POST',
-      body: form(valid, [new Blob([new Uint8Array(photo)], { type: 'image/jpeg' })]),
+      body: form({ ...valid, captcha: await solveAltcha(app) }, [new Blob([new Uint8Array(photo)], { type: 'image/jpeg' })]),
       headers: { 'X-Forwarded-For': '203.0.113.9', 'User-Agent': 'MarkerAgent/1' },
     });
     expect(response.status).toBe(201);
@@ -129,16 +132,48 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
     expect(html).toContain(`<option value="${VINH}" selected>`);
   });
 
+  it('checks the fields before the captcha, so a typo is reported without a captcha error', async () => {
+    const { app } = await createTestApp(database);
+    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, audience: '' }) });
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors).toEqual([{ field: 'audience', message: 'Nhập số người tham dự.' }]);
+  });
+
+  it('refuses a report without a solved captcha, or with a reused one, in Vietnamese, and stores nothing', async () => {
+    const before = await sessionCount();
+    const { app } = await createTestApp(database);
+    const missing = await app.request('/api/outreach/submissions', { method: 'POST', body: form(valid) });
+    expect(missing.status).toBe(422);
+    expect((await missing.json()).errors).toEqual([{ field: 'captcha', message: 'Hoàn thành bước xác minh chống spam rồi gửi lại.' }]);
+    const token = await solveAltcha(app);
+    expect((await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: token }) })).status).toBe(201);
+    const replayed = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: token }) });
+    expect(replayed.status).toBe(422);
+    expect(await sessionCount()).toBe(before + 1);
+  });
+
+  it('tells a browser without JavaScript what the captcha needs, as the tip form does, and links its error', async () => {
+    const { app } = await createTestApp(database, { withSite: true });
+    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form(valid), headers: { Accept: 'text/html' } });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<a href="#captcha">Hoàn thành bước xác minh chống spam rồi gửi lại.</a>');
+    expect(html).toContain('<noscript><p class="notice">Bước xác minh cần JavaScript.');
+    expect(html).toContain('value="Nguyễn Thị Lan"');
+  });
+
   it('limits public submissions per unit without knowing who sends them', async () => {
     const api = new Hono<AppEnv>()
       .use(async (c, next) => {
         c.set('database', database);
         c.set('logger', createLogger('silent'));
+        c.set('captcha', createAltcha('a-test-secret-of-at-least-32-characters', 1000));
         await next();
       })
+      .route('/api/captcha', captchaRoute)
       .route('/api/outreach', createOutreachApi({ siteDir: null, rateLimiter: createSubmissionRateLimiter({ windowMs: 60_000, overall: 100, perUnit: 1 }) }));
-    const first = await api.request('/api/outreach/submissions', { method: 'POST', body: form(valid) });
-    const second = await api.request('/api/outreach/submissions', { method: 'POST', body: form(valid) });
+    const first = await api.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: await solveAltcha(api) }) });
+    const second = await api.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, captcha: await solveAltcha(api) }) });
     expect(first.status).toBe(201);
     expect(second.status).toBe(429);
     expect((await second.json()).errors[0].message).toBe('Đã có quá nhiều báo cáo gửi trong ít phút. Vui lòng thử lại sau 10 phút.');

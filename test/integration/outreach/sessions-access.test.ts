@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutreachAudit } from '../../../server/outreach/audit-port.ts';
-import { markReportSent, updateReportPeriod } from '../../../server/outreach/periods.ts';
+import { markReportSent, unlockReportPeriod, updateReportPeriod } from '../../../server/outreach/periods.ts';
 import { approveSession, listPendingSessions, rejectSession } from '../../../server/outreach/review.ts';
 import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
 import { findSession, recordSession, updateSession } from '../../../server/outreach/sessions.ts';
@@ -81,10 +81,11 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
       await expect(approveSession(database.db, supervisor, pending, NOW)).rejects.toMatchObject({ status: 409 });
     });
 
-    it('lets an administrator change it, and logs that the period was locked', async () => {
-      await updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW);
+    it('lets an administrator change it with a reason, and logs the reason and that the period was locked', async () => {
+      await expect(updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW)).rejects.toMatchObject({ status: 422, errors: [{ field: 'reason' }] });
+      await updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW, { reason: 'Sở GD&ĐT gửi lại số liệu' });
       const audit = await readOutreachAudit(database.db, lockedId);
-      expect(audit.at(-1)).toMatchObject({ action: 'outreach.session.update', actorUserId: 'u-admin', details: { lockedPeriod: true, changed: { audience: { from: 120, to: 999 } } } });
+      expect(audit.at(-1)).toMatchObject({ action: 'outreach.session.update', actorUserId: 'u-admin', details: { lockedPeriod: true, reason: 'Sở GD&ĐT gửi lại số liệu', changed: { audience: { from: 120, to: 999 } } } });
     });
 
     it('leaves sessions after the period open to supervisors', async () => {
@@ -95,6 +96,17 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
       await expect(updateReportPeriod(database.db, admin, 2026, 'six-month', { coversFrom: '2026-01-01', coversTo: '2026-06-30', dueBefore: '2026-07-01' })).rejects.toMatchObject({ status: 409 });
       await expect(markReportSent(database.db, admin, 2026, 'six-month', NOW)).rejects.toMatchObject({ status: 409 });
       await expect(markReportSent(database.db, supervisor, 2026, 'annual', NOW)).rejects.toMatchObject({ status: 403 });
+    });
+
+    it('lets only an administrator unlock it, with a reason kept in the audit log; then supervisors may edit again', async () => {
+      await expect(unlockReportPeriod(database.db, supervisor, 2026, 'six-month', 'Sửa số liệu')).rejects.toMatchObject({ status: 403 });
+      await expect(unlockReportPeriod(database.db, admin, 2026, 'six-month', '  ')).rejects.toMatchObject({ status: 422, errors: [{ field: 'reason', message: 'Nhập lý do mở khóa kỳ báo cáo.' }] });
+      await expect(unlockReportPeriod(database.db, admin, 2026, 'annual', 'Sửa số liệu')).rejects.toMatchObject({ status: 409 });
+      await unlockReportPeriod(database.db, admin, 2026, 'six-month', 'Huyện gửi bổ sung 3 buổi');
+      const [entry] = (await readOutreachAudit(database.db, '2026/six-month')).filter((row) => row.action === 'outreach.period.unlock');
+      expect(entry).toMatchObject({ actorUserId: 'u-admin', details: { reason: 'Huyện gửi bổ sung 3 buổi' } });
+      await updateSession(database.db, supervisor, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 321 }), NOW);
+      expect((await findSession(database.db, lockedId))!.audience).toBe(321);
     });
   });
 });

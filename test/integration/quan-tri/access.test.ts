@@ -4,6 +4,8 @@ import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { locationOf, StaffHttp } from '../../helpers/staff-http.ts';
+import { admin, importSampleSchools, sessionInput, VINH } from '../../helpers/outreach.ts';
+import { recordSession } from '../../../server/outreach/sessions.ts';
 
 type Visitor = Role | 'anonymous';
 const VISITORS: Visitor[] = ['anonymous', 'officer', 'supervisor', 'admin', 'reporter'];
@@ -18,14 +20,27 @@ const PAGES: { path: string; allowed: Role[] | 'all' }[] = [
   { path: '/quan-tri/nguoi-dung/moi/', allowed: ['admin'] },
   { path: '/quan-tri/nguoi-dung/:id/', allowed: ['admin'] },
   { path: '/quan-tri/nhat-ky/', allowed: ['admin'] },
+  { path: '/quan-tri/tuyen-truyen/', allowed: ['reporter', 'supervisor', 'admin'] },
+  { path: '/quan-tri/tuyen-truyen/moi/', allowed: ['reporter', 'supervisor', 'admin'] },
+  // The session is in the reporter's own unit; another unit's is refused (tested in outreach-pages.test.ts).
+  { path: '/quan-tri/tuyen-truyen/buoi/:session/', allowed: ['reporter', 'supervisor', 'admin'] },
+  { path: '/quan-tri/tuyen-truyen/duyet/', allowed: ['supervisor', 'admin'] },
+  { path: '/quan-tri/tuyen-truyen/ky-bao-cao/', allowed: ['admin'] },
+  { path: '/quan-tri/tuyen-truyen/truong-hoc/', allowed: ['admin'] },
+  { path: '/quan-tri/tuyen-truyen/truong-hoc/nhap/', allowed: ['admin'] },
+  { path: '/quan-tri/tuyen-truyen/truong-hoc/:school/', allowed: ['admin'] },
+  { path: '/quan-tri/tuyen-truyen/xa-phuong/', allowed: ['admin'] },
 ];
 
 describe.each(databaseKinds)('who may open which staff page, on %s', (kind) => {
   let site: PortalOn;
   const clients = new Map<Visitor, StaffHttp>();
   let someUserId = '';
+  let sessionId = '';
   beforeAll(async () => {
     site = await startPortalOn(kind);
+    await importSampleSchools(site.db, VINH);
+    sessionId = await recordSession(site.db, admin, sessionInput({ heldOn: '2026-01-10' }), { now: new Date('2026-02-01T00:00:00Z') });
     clients.set('anonymous', new StaffHttp(site.baseUrl));
     for (const role of VISITORS.filter((visitor): visitor is Role => visitor !== 'anonymous')) {
       const staff = await createStaff(site.db, `matrix.${role}`, { role });
@@ -45,7 +60,7 @@ describe.each(databaseKinds)('who may open which staff page, on %s', (kind) => {
   );
 
   it.each(cases)('$path for $visitor → $expected', async ({ path, visitor, expected }) => {
-    const response = await clients.get(visitor)!.get(path.replace(':id', someUserId));
+    const response = await clients.get(visitor)!.get(path.replace(':id', someUserId).replace(':session', sessionId).replace(':school', 'TV-THCS'));
     expect(response.headers.get('cache-control')).toBe('no-store');
     if (expected === 'login') {
       expect(response.status).toBe(303);
