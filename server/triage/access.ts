@@ -66,6 +66,16 @@ export function visibleTipsCondition(actor: Actor): SQL {
 }
 
 /**
+ * The same rule as SQL text for hand-written named statements (server/db/statement.ts), whose text must
+ * not change with the caller: `$all` is a boolean parameter (administrator), `$queues` a text[] one.
+ */
+export const visibleTipsText = (all: string, queues: string) =>
+  `(${all} or tips.owner_queue_code = any(${queues}) or exists (select 1 from tip_copies where tip_copies.tip_id = tips.id and tip_copies.queue_code = any(${queues})))`;
+
+/** The parameters visibleTipsText expects, for this caller. */
+export const visibleTipsParams = (actor: Actor): [boolean, string[]] => [actor.role === 'admin', worksTips(actor) ? actor.queueCodes : []];
+
+/**
  * The tip with the caller's access to it, or null when it is missing or outside their scope. `lock` takes
  * a row lock, so two officers acting at once on one tip are serialised inside their transactions.
  */

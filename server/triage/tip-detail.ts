@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gte, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { open, openText } from '../crypto/keyring.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, communes, queues, tipCopies, tipLinks, tipMessages, tipNotes, tipPhotos, tips, tipTags, users } from '../db/schema.ts';
+import { namedStatement } from '../db/statement.ts';
+import { tipMessages, tipNotes, tipPhotos, users } from '../db/schema.ts';
 import type { Secrets } from '../secrets.ts';
-import { findTipInScope, isSupervising, visibleTipsCondition, type TipAccess } from './access.ts';
+import { findTipInScope, isSupervising, visibleTipsParams, visibleTipsText, type TipAccess, type TipRow } from './access.ts';
 
 /**
  * One tip as an officer reads it, decrypted, with everything around it. Reading it is itself recorded
@@ -15,6 +16,8 @@ import { findTipInScope, isSupervising, visibleTipsCondition, type TipAccess } f
  */
 
 export const RELATED_DAYS = 90;
+/** Related counts stop past this (a count above it reads "100+"): counting further costs more than it tells. */
+export const RELATED_COUNT_CAP = 100;
 
 export interface TipPhotoRef {
   id: number;
@@ -59,18 +62,11 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
   const scope = await findTipInScope(db, actor, tipId);
   if (!scope) return null;
   const { tip } = scope;
-  const idText = String(tip.id);
   const since = new Date(now.getTime() - RELATED_DAYS * 86_400_000);
-  const visible = visibleTipsCondition(actor);
-  const countOthers = async (condition: SQL | undefined) =>
-    Number((await db.select({ value: count() }).from(tips).where(and(ne(tips.id, tip.id), gte(tips.createdAt, since), visible, condition)))[0]!.value);
-
-  const [ownerRows, copyQueues, commune, assignee, photos, messages, notes, tags, links, history, samePlace, sameCommuneAndCategory] = await Promise.all([
-    db.select({ name: queues.name }).from(queues).where(eq(queues.code, tip.ownerQueueCode)),
-    db.select({ code: queues.code, name: queues.name }).from(tipCopies).innerJoin(queues, eq(queues.code, tipCopies.queueCode)).where(eq(tipCopies.tipId, tip.id)),
-    tip.communeCode ? db.select({ name: communes.name }).from(communes).where(eq(communes.code, tip.communeCode)) : Promise.resolve([]),
-    tip.assignedUserId ? db.select({ id: users.id, username: users.username }).from(users).where(eq(users.id, tip.assignedUserId)) : Promise.resolve([]),
-    db.select({ id: tipPhotos.id, messageId: tipPhotos.messageId, width: tipPhotos.width, height: tipPhotos.height }).from(tipPhotos).where(eq(tipPhotos.tipId, tip.id)).orderBy(asc(tipPhotos.id)),
+  // Three statements and the audit entry, side by side: what is around the tip in one, the sealed
+  // conversation and notes in the other two (a page read costs round trips and planning, not rows).
+  const [context, messages, notes] = await Promise.all([
+    tipContext(db, actor, tip, since),
     db
       .select({ id: tipMessages.id, author: tipMessages.author, authorName: users.username, keyId: tipMessages.keyId, textSealed: tipMessages.textSealed, sentAt: tipMessages.createdAt })
       .from(tipMessages)
@@ -78,23 +74,9 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
       .where(eq(tipMessages.tipId, tip.id))
       .orderBy(asc(tipMessages.createdAt), asc(tipMessages.id)),
     db.select().from(tipNotes).where(eq(tipNotes.tipId, tip.id)).orderBy(asc(tipNotes.createdAt), asc(tipNotes.id)),
-    db.select({ tag: tipTags.tag }).from(tipTags).where(eq(tipTags.tipId, tip.id)),
-    db
-      .select({ tipId: tipLinks.tipId, linkedTipId: tipLinks.linkedTipId, kind: tipLinks.kind })
-      .from(tipLinks)
-      .where(or(eq(tipLinks.tipId, tip.id), eq(tipLinks.linkedTipId, tip.id))),
-    db
-      .select({ at: auditLog.at, actorName: auditLog.actorName, action: auditLog.action, detail: auditLog.detail })
-      .from(auditLog)
-      .where(and(eq(auditLog.targetType, 'tip'), eq(auditLog.targetId, idText), ne(auditLog.action, 'tip.viewed')))
-      .orderBy(asc(auditLog.at), asc(auditLog.id)),
-    tip.placeFingerprint ? countOthers(eq(tips.placeFingerprint, tip.placeFingerprint)) : Promise.resolve(null),
-    tip.communeCode ? countOthers(and(eq(tips.communeCode, tip.communeCode), eq(tips.category, tip.category))) : Promise.resolve(null),
+    recordAudit(db, { actor, action: 'tip.viewed', targetType: 'tip', targetId: String(tip.id) }, now),
   ]);
-
-  const visibleLinks = await linksTheCallerSees(db, actor, tip.id, links);
-  await recordAudit(db, { actor, action: 'tip.viewed', targetType: 'tip', targetId: idText }, now);
-  const photoRef = ({ id, width, height }: TipPhotoRef) => ({ id, width, height });
+  const photoRef = ({ id, width, height }: TipPhotoRow) => ({ id, width, height });
   return {
     id: tip.id,
     access: scope.access,
@@ -103,7 +85,7 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
     status: tip.status,
     category: tip.category,
     communeCode: tip.communeCode,
-    communeName: commune[0]?.name ?? null,
+    communeName: context.commune_name,
     observedOn: tip.observedOn,
     createdAt: tip.createdAt,
     updatedAt: tip.updatedAt,
@@ -112,40 +94,80 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
     avoidCommunePolice: tip.avoidCommunePolice,
     captchaStatus: tip.captchaStatus,
     routingReason: tip.routingReason,
-    ownerQueue: { code: tip.ownerQueueCode, name: ownerRows[0]?.name ?? tip.ownerQueueCode },
-    copyQueues,
-    assignee: assignee[0] ?? null,
-    photos: photos.filter((photo) => photo.messageId === null).map(photoRef),
+    ownerQueue: { code: tip.ownerQueueCode, name: context.owner_name ?? tip.ownerQueueCode },
+    copyQueues: context.copies,
+    assignee: tip.assignedUserId && context.assignee_name ? { id: tip.assignedUserId, username: context.assignee_name } : null,
+    photos: context.photos.filter((photo) => photo.messageId === null).map(photoRef),
     messages: messages.map((message) => ({
       id: message.id,
       author: message.author,
       authorName: message.author === 'police' ? message.authorName : null,
       text: sealedText(secrets, message.keyId, message.textSealed),
       sentAt: message.sentAt,
-      photos: photos.filter((photo) => photo.messageId === message.id).map(photoRef),
+      photos: context.photos.filter((photo) => photo.messageId === message.id).map(photoRef),
     })),
     notes: notes.map((note) => ({ id: note.id, authorName: note.authorName, text: sealedText(secrets, note.keyId, note.textSealed), at: note.createdAt })),
-    tags: tags.map((row) => row.tag).sort((a, b) => a.localeCompare(b, 'vi')),
-    links: visibleLinks,
-    history,
-    related: { since, samePlace, sameCommuneAndCategory },
+    tags: [...context.tags].sort((a, b) => a.localeCompare(b, 'vi')),
+    links: context.links
+      .map((link) => ({ tipId: link.other, kind: link.kind, direction: link.kind === 'related' ? 'related' : link.tipId === tip.id ? 'repeats' : 'repeatedBy' }) as const)
+      .sort((a, b) => a.tipId - b.tipId),
+    history: context.history.map((entry) => ({ ...entry, at: new Date(entry.at) })),
+    related: {
+      since,
+      samePlace: tip.placeFingerprint ? Number(context.same_place) : null,
+      sameCommuneAndCategory: tip.communeCode ? Number(context.same_commune_category) : null,
+    },
   };
 }
 
-/** Links whose other tip the caller may see; a link into a queue they do not work is left out. */
-async function linksTheCallerSees(db: Db, actor: Actor, tipId: number, links: { tipId: number; linkedTipId: number; kind: 'duplicate' | 'related' }[]): Promise<TipDetail['links']> {
-  if (links.length === 0) return [];
-  const others = links.map((link) => (link.tipId === tipId ? link.linkedTipId : link.tipId));
-  const seen = await db.select({ id: tips.id }).from(tips).where(and(inArray(tips.id, others), visibleTipsCondition(actor)));
-  const seenIds = new Set(seen.map((row) => row.id));
-  return links
-    .map((link) => {
-      const other = link.tipId === tipId ? link.linkedTipId : link.tipId;
-      const direction = link.kind === 'related' ? 'related' : link.tipId === tipId ? 'repeats' : 'repeatedBy';
-      return { tipId: other, kind: link.kind, direction } as const;
-    })
-    .filter((link) => seenIds.has(link.tipId))
-    .sort((a, b) => a.tipId - b.tipId);
+interface TipPhotoRow extends TipPhotoRef {
+  messageId: number | null;
+}
+
+interface TipContextRow {
+  owner_name: string | null;
+  commune_name: string | null;
+  assignee_name: string | null;
+  copies: { code: string; name: string }[];
+  tags: string[];
+  photos: TipPhotoRow[];
+  /** Links whose other tip the caller may see; a link into a queue they do not work is left out. */
+  links: { tipId: number; other: number; kind: 'duplicate' | 'related' }[];
+  history: { at: string; actorName: string; action: string; detail: Record<string, unknown> }[];
+  same_place: number | string;
+  same_commune_category: number | string;
+}
+
+/**
+ * Everything around the tip that is not sealed, in one named statement of scalar subqueries: planned once per
+ * connection (planning the ten subqueries anew cost more than running them).
+ */
+const tipContextStatement = namedStatement<TipContextRow>(
+  'tip_detail_context',
+  `select
+    (select name from queues where code = $2::text) as owner_name,
+    (select name from communes where code = $3::text) as commune_name,
+    (select username from users where id = $4::uuid) as assignee_name,
+    (select coalesce(json_agg(json_build_object('code', q.code, 'name', q.name) order by q.code), '[]')
+       from tip_copies c join queues q on q.code = c.queue_code where c.tip_id = $1::bigint) as copies,
+    (select coalesce(json_agg(tag), '[]') from tip_tags where tip_id = $1::bigint) as tags,
+    (select coalesce(json_agg(json_build_object('id', id, 'messageId', message_id, 'width', width, 'height', height) order by id), '[]')
+       from tip_photos where tip_id = $1::bigint) as photos,
+    (select coalesce(json_agg(json_build_object('tipId', l.tip_id, 'other', tips.id, 'kind', l.kind)), '[]')
+       from tip_links l join tips on tips.id = case when l.tip_id = $1::bigint then l.linked_tip_id else l.tip_id end
+       where (l.tip_id = $1::bigint or l.linked_tip_id = $1::bigint) and ${visibleTipsText('$8::boolean', '$9::text[]')}) as links,
+    (select coalesce(json_agg(json_build_object('at', at, 'actorName', actor_name, 'action', action, 'detail', detail) order by at, id), '[]')
+       from audit_log where target_type = 'tip' and target_id = $10::text and action <> 'tip.viewed') as history,
+    (select count(*) from (select 1 from tips where tips.id <> $1::bigint and tips.created_at >= $5::timestamptz
+       and ${visibleTipsText('$8::boolean', '$9::text[]')} and tips.place_fingerprint = $6::text limit ${RELATED_COUNT_CAP + 1}) x) as same_place,
+    (select count(*) from (select 1 from tips where tips.id <> $1::bigint and tips.created_at >= $5::timestamptz
+       and ${visibleTipsText('$8::boolean', '$9::text[]')} and tips.commune_code = $3::text and tips.category = $7::text
+       limit ${RELATED_COUNT_CAP + 1}) x) as same_commune_category`,
+);
+
+function tipContext(db: Db, actor: Actor, tip: TipRow, since: Date): Promise<TipContextRow> {
+  const params = [tip.id, tip.ownerQueueCode, tip.communeCode, tip.assignedUserId, since.toISOString(), tip.placeFingerprint, tip.category, ...visibleTipsParams(actor), String(tip.id)];
+  return tipContextStatement(db, params).then((rows) => rows[0]!);
 }
 
 /** A photo of a tip (or of one of its messages) for the caller, decrypted; null when either is out of scope. */
