@@ -53,7 +53,7 @@ describe('a tip from the public form to an officer and back to the tipster', () 
     await go(officer, () => officer.getByRole('button', { name: 'Đăng nhập', exact: true }).click());
     expect(new URL(officer.url()).pathname).toBe('/quan-tri/');
 
-    await go(officer, () => officer.getByRole('navigation').getByRole('link', { name: 'Tin tố giác' }).click());
+    await go(officer, () => officer.getByRole('navigation').getByRole('link', { name: 'Tin tố giác', exact: true }).click());
     expect(new URL(officer.url()).pathname).toBe('/quan-tri/tin/');
     await expect(officer.locator('[data-status-count="moi"] strong').textContent()).resolves.toBe('1');
     await expectFitsAndAccessible(officer);
