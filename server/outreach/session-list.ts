@@ -73,3 +73,14 @@ export async function findSessionFor(db: Db, actor: Actor, id: string) {
     .where(eq(outreachEvidence.sessionId, id));
   return { ...session, evidence };
 }
+
+/** A session's evidence file for the staff who may open that session; null when either is not found. */
+export async function evidenceFileFor(db: Db, actor: Actor, sessionId: string, evidenceId: string) {
+  const session = await findSessionFor(db, actor, sessionId);
+  if (!session?.evidence.some((file) => file.id === evidenceId)) return null;
+  const [file] = await db
+    .select({ kind: outreachEvidence.kind, mediaType: outreachEvidence.mediaType, bytes: outreachEvidence.bytes })
+    .from(outreachEvidence)
+    .where(eq(outreachEvidence.id, evidenceId));
+  return file ?? null;
+}

@@ -24,6 +24,8 @@ export const ADMIN_PATHS = {
 /** A download of tip statistics (csv or xlsx) for the range in `search` (see statisticsSearch). */
 export const statisticsDownloadPath = (format: 'csv' | 'xlsx', search: string) => `/quan-tri/thong-ke/tai-ve.${format}?${search}`;
 export const sessionPath = (id: string) => `/quan-tri/tuyen-truyen/buoi/${id}/`;
+/** A session's evidence file (src/pages/quan-tri/tuyen-truyen/buoi/[id]/minh-chung/[evidenceId].ts). */
+export const evidencePath = (sessionId: string, evidenceId: string) => `/quan-tri/tuyen-truyen/buoi/${sessionId}/minh-chung/${evidenceId}`;
 export const schoolPath = (code: string) => `/quan-tri/tuyen-truyen/truong-hoc/${encodeURIComponent(code)}/`;
 
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;

@@ -73,6 +73,24 @@ describe('outreach staff pages', () => {
     expect(list).toContain('1.200');
   });
 
+  it('shows a session’s evidence to the staff who may open the session, and to nobody else', async () => {
+    const [stored] = await site.db.select().from(outreachSessions).where(eq(outreachSessions.audience, 1200));
+    const [evidence] = await site.db.select().from(outreachEvidence).where(eq(outreachEvidence.sessionId, stored!.id));
+    const path = `/quan-tri/tuyen-truyen/buoi/${stored!.id}/minh-chung/${evidence!.id}`;
+    expect(await (await as.reporter.get(`/quan-tri/tuyen-truyen/buoi/${stored!.id}/`)).text()).toContain(`href="${path}"`);
+    for (const who of ['reporter', 'supervisor'] as const) {
+      const response = await as[who].get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/jpeg');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-disposition')).toBe(`inline; filename="minh-chung-${evidence!.id}.jpg"`);
+      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(evidence!.bytes))).toBe(true);
+    }
+    expect((await as.otherReporter.get(path)).status).toBe(403);
+    expect((await as.supervisor.get(`/quan-tri/tuyen-truyen/buoi/${stored!.id}/minh-chung/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await new StaffHttp(site.baseUrl).get(path)).status).toBe(303);
+  });
+
   it("keeps a reporter to their own unit: another unit's sessions are neither listed nor editable", async () => {
     const id = await recordSession(site.db, adminActor, sessionInput({ heldOn: today, units: [{ kind: 'commune', code: other }], audience: 77 }));
     expect(await (await as.reporter.get(`/quan-tri/tuyen-truyen/?year=${year}`)).text()).not.toContain(id);
