@@ -67,7 +67,7 @@ describe('queue administration pages', () => {
     expect(await queueRow('hai-quan')).toMatchObject({ name: 'Cục Hải quan tỉnh Nghệ An', active: false });
     expect(await (await admin.get(path)).text()).toContain('Mở lại nhận tin');
     expect((await admin.post(path, { intent: 'reactivate' })).status).toBe(200);
-    expect((await queueRow('hai-quan')).active).toBe(true);
+    expect((await queueRow('hai-quan'))?.active).toBe(true);
     const actions = (await queryAudit(site.db, { targetId: 'hai-quan' })).rows.map((row) => row.action);
     expect(actions).toEqual(['queue.reactivated', 'queue.deactivated', 'queue.renamed']);
   });
@@ -79,7 +79,7 @@ describe('queue administration pages', () => {
     const response = await admin.post('/quan-tri/hang-doi/pc04/', { intent: 'deactivate' });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Không thể ngừng hàng đợi PC04');
-    expect((await queueRow('pc04')).active).toBe(true);
+    expect((await queueRow('pc04'))?.active).toBe(true);
   });
 
   it('answers 404 for an unknown queue and 403 to a non-administrator’s post', async () => {

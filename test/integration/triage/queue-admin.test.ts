@@ -75,7 +75,7 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
 
   it('renames a queue, trimming the name, and audits old and new names', async () => {
     await renameQueue(database.db, admin, 'quan-ly-thi-truong', ' Cục QLTT   Nghệ An ');
-    expect((await queueRow('quan-ly-thi-truong')).name).toBe('Cục QLTT Nghệ An');
+    expect((await queueRow('quan-ly-thi-truong'))?.name).toBe('Cục QLTT Nghệ An');
     const { rows } = await queryAudit(database.db, { action: 'queue.renamed', targetId: 'quan-ly-thi-truong' });
     expect(rows[0]).toMatchObject({ detail: { before: 'Cục Quản lý thị trường Nghệ An', after: 'Cục QLTT Nghệ An' } });
     expect(await refusal(renameQueue(database.db, admin, 'quan-ly-thi-truong', 'ab'))).toMatchObject({ field: 'name' });
@@ -89,7 +89,7 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
     expect(await ownerOf(earlier)).toBe('hai-quan');
 
     await setQueueActive(database.db, admin, 'hai-quan', false);
-    expect((await queueRow('hai-quan')).active).toBe(false);
+    expect((await queueRow('hai-quan'))?.active).toBe(false);
     const later = (await submitTip(database.db, secrets, fields, 'verified', [])).tipId;
     expect(await ownerOf(later)).toBe('pc04');
     expect(await ownerOf(earlier)).toBe('hai-quan');
@@ -105,7 +105,7 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
     const refused = await refusal(setQueueActive(database.db, admin, 'pc04', false));
     expect(refused).toMatchObject({ status: 422, field: 'active' });
     expect(refused.message).toContain('Không thể ngừng hàng đợi PC04');
-    expect((await queueRow('pc04')).active).toBe(true);
+    expect((await queueRow('pc04'))?.active).toBe(true);
     expect(await auditCount()).toBe(before);
   });
 
