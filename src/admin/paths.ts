@@ -10,6 +10,7 @@ export const ADMIN_PATHS = {
   users: '/quan-tri/nguoi-dung/',
   newUser: '/quan-tri/nguoi-dung/moi/',
   audit: '/quan-tri/nhat-ky/',
+  queues: '/quan-tri/hang-doi/',
   tips: '/quan-tri/tin/',
   statistics: '/quan-tri/thong-ke/',
   sessions: '/quan-tri/tuyen-truyen/',
@@ -28,6 +29,7 @@ export const sessionPath = (id: string) => `/quan-tri/tuyen-truyen/buoi/${id}/`;
 export const evidencePath = (sessionId: string, evidenceId: string) => `/quan-tri/tuyen-truyen/buoi/${sessionId}/minh-chung/${evidenceId}`;
 export const schoolPath = (code: string) => `/quan-tri/tuyen-truyen/truong-hoc/${encodeURIComponent(code)}/`;
 
+export const queuePath = (code: string) => `/quan-tri/hang-doi/${encodeURIComponent(code)}/`;
 export const userPath = (id: string) => `/quan-tri/nguoi-dung/${id}/`;
 export const tipPath = (id: number) => `/quan-tri/tin/${id}/`;
 /** A tip's photo, served only to staff who may see the tip (src/pages/quan-tri/tin/[id]/anh/[photoId].ts). */

@@ -38,7 +38,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 describe('an administrator’s first session, in Chromium', () => {
-  it('signs in, enrols TOTP, changes the password, creates an officer and signs out — with no axe violations', { timeout: 120_000 }, async () => {
+  it('signs in, enrols TOTP, changes the password, creates an officer, opens the queue pages at 320 px and signs out — with no axe violations', { timeout: 120_000 }, async () => {
     const page = await chrome.newPage({ viewport: { width: 390, height: 900 } });
     const url = (path: string) => site.baseUrl + path;
 
@@ -81,6 +81,20 @@ describe('an administrator’s first session, in Chromium', () => {
     await go(page, 'button:text("Tạo tài khoản")');
     await expect(page.locator('[data-testid=one-time-password]').textContent()).resolves.toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await expectNoAxeViolations(page);
+
+    // The queue pages on a 320 px phone: the table scrolls inside its region, the page itself does not.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(url('/quan-tri/hang-doi/'));
+    await expectNoAxeViolations(page);
+    expect(await overflow()).toBe(0);
+    await go(page, 'button:text("Thêm hàng đợi")');
+    expect(await page.locator('.error-summary[role=alert] a[href="#code"]').textContent()).toContain('Mã hàng đợi chỉ gồm');
+    await expectNoAxeViolations(page);
+    await go(page, 'a[href="/quan-tri/hang-doi/hai-quan/"]');
+    await expectNoAxeViolations(page);
+    expect(await overflow()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 900 });
 
     // The session cookie is the staff one, strict and out of reach of scripts.
     const cookies = await page.context().cookies();

@@ -20,6 +20,8 @@ const PAGES: { path: string; allowed: Role[] | 'all' }[] = [
   { path: '/quan-tri/nguoi-dung/moi/', allowed: ['admin'] },
   { path: '/quan-tri/nguoi-dung/:id/', allowed: ['admin'] },
   { path: '/quan-tri/nhat-ky/', allowed: ['admin'] },
+  { path: '/quan-tri/hang-doi/', allowed: ['admin'] },
+  { path: '/quan-tri/hang-doi/hai-quan/', allowed: ['admin'] },
   { path: '/quan-tri/tuyen-truyen/', allowed: ['reporter', 'supervisor', 'admin'] },
   { path: '/quan-tri/tuyen-truyen/moi/', allowed: ['reporter', 'supervisor', 'admin'] },
   // The session is in the reporter's own unit; another unit's is refused (tested in outreach-pages.test.ts).
