@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAudit } from '../../../server/auth/audit.ts';
+import { queueCodesOf } from '../../../server/auth/users.ts';
 import { queues } from '../../../server/db/schema.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
@@ -92,5 +93,19 @@ describe('queue administration pages', () => {
   it('names the queue actions in Vietnamese on the audit page', async () => {
     const html = await (await admin.get('/quan-tri/nhat-ky/?action=queue.created')).text();
     expect(html).toContain('Thêm hàng đợi');
+  });
+  it('keeps a deactivated queue on the user form of an officer who works it, so saving does not drop it', async () => {
+    await admin.post('/quan-tri/hang-doi/', { code: 'doi-tam-ngung', name: 'Đội tạm ngừng', kind: 'drug-police' });
+    const worker = await createStaff(site.db, 'queues.worker', { role: 'officer', queueCodes: ['pc04', 'doi-tam-ngung'] });
+    await admin.post('/quan-tri/hang-doi/doi-tam-ngung/', { intent: 'deactivate' });
+    expect(await queueRow('doi-tam-ngung')).toMatchObject({ active: false });
+    const path = `/quan-tri/nguoi-dung/${worker.user.id}/`;
+    const page = await (await admin.get(path)).text();
+    expect(page).toContain('Đội tạm ngừng (Đã ngừng)');
+    expect(page).toMatch(/value="doi-tam-ngung"[^>]*checked/);
+    expect((await admin.post(path, { intent: 'settings', role: 'officer', queueCodes: ['pc04', 'doi-tam-ngung'] })).status).toBe(200);
+    expect(await queueCodesOf(site.db, worker.user.id)).toEqual(['doi-tam-ngung', 'pc04']);
+    // Another user's form does not offer it.
+    expect(await (await admin.get('/quan-tri/nguoi-dung/moi/')).text()).not.toContain('Đội tạm ngừng');
   });
 });
