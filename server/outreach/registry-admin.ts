@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { forgetRoutingContext } from '../tips/routing-context.ts';
 import { communes, schools } from '../db/schema.ts';
 import { assertAdministrator } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
@@ -119,4 +120,6 @@ export async function updateCommuneSettings(db: Db, actor: Actor, code: string, 
     await updateCommune(tx, actor, code, { name: commune.name, isBorder: settings.isBorder, isCoastal: settings.isCoastal });
     await setUnitActive(tx, actor, 'commune', code, settings.active, now);
   });
+  // Tags and the active flag decide routing: the next tip must see them, not a cached copy.
+  forgetRoutingContext(db);
 }
