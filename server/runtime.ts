@@ -6,6 +6,7 @@ import { seedRegistry } from './units/seed.ts';
 import { createApp } from './app.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
 import type { Logger } from './logger.ts';
+import { systemClock } from './clock.ts';
 import { startRetentionJob } from './triage/retention-job.ts';
 
 export interface RunningPortal {
@@ -46,7 +47,7 @@ export async function runPortal(config: Config, logger: Logger, distDir: string 
     });
   });
   logger.info({ port: config.port, host: config.host, db: database.kind, firstStartedAt }, 'listening');
-  const retention = startRetentionJob({ db: database.db, logger, retentionDays: config.tipRetentionDays });
+  const retention = startRetentionJob({ db: database.db, logger, retentionDays: config.tipRetentionDays, clock: systemClock });
 
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 4000) =>

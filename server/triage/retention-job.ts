@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { purgeExpiredTips } from './retention.ts';
@@ -12,6 +13,8 @@ export interface RetentionJobOptions {
   db: Db;
   logger: Logger;
   retentionDays: number;
+  /** The time each run purges against. */
+  clock: Clock;
   firstRunAfterMs?: number;
   everyMs?: number;
 }
@@ -22,14 +25,14 @@ export interface RetentionJob {
 
 export const DAY_MS = 24 * 60 * 60_000;
 
-export function startRetentionJob({ db, logger, retentionDays, firstRunAfterMs = 60_000, everyMs = DAY_MS }: RetentionJobOptions): RetentionJob {
+export function startRetentionJob({ db, logger, retentionDays, clock, firstRunAfterMs = 60_000, everyMs = DAY_MS }: RetentionJobOptions): RetentionJob {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
 
   const run = async () => {
     try {
-      const { purged, batches } = await purgeExpiredTips(db, { now: new Date(), retentionDays });
+      const { purged, batches } = await purgeExpiredTips(db, { now: clock(), retentionDays });
       logger.info({ purged, batches, retentionDays }, 'tip retention purge done');
     } catch (error) {
       const { message, code } = error as { message?: string; code?: string };

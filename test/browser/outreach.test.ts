@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { outreachSessions } from '../../server/db/schema.ts';
 import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
@@ -6,6 +7,7 @@ import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 import { importSampleSchools, VINH } from '../helpers/outreach.ts';
 import { createStaff, signedInToken } from '../helpers/staff.ts';
 import type { Page } from 'playwright-core';
+import { wallClock } from '../helpers/clock.ts';
 
 const fixture = usePortalInBrowser(async (started) => {
   await importSampleSchools(started.portal.database.db, '16690');
@@ -14,7 +16,7 @@ const fixture = usePortalInBrowser(async (started) => {
 /** A staff member of this role, signed in in a fresh page (the sign-in itself is tested in quan-tri.test.ts). */
 async function staffPage(role: 'supervisor' | 'admin', viewport = { width: 320, height: 800 }): Promise<Page> {
   const db = fixture.site.portal.database.db;
-  const staff = await createStaff(db, `trinh.duyet.${role}.${Date.now()}`, { role });
+  const staff = await createStaff(db, `trinh.duyet.${role}.${randomUUID().slice(0, 8)}`, { role });
   const page = await fixture.chrome.newPage({ viewport });
   await page.context().addCookies([{ name: 'pcmt-session', value: await signedInToken(db, staff.user.id), url: fixture.site.baseUrl }]);
   return page;
@@ -49,7 +51,7 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
   it('takes the report, counts it after approval on the staff page, and shows the school and its commune reached with the countdown', async () => {
     const page = await fixture.chrome.newPage();
     await page.goto(`${fixture.site.baseUrl}/tien-do/bao-cao/`);
-    await page.fill('#heldOn', formatVietnameseDate(vietnamDate(new Date())));
+    await page.fill('#heldOn', formatVietnameseDate(vietnamDate(wallClock())));
     await page.selectOption('#communeCode', VINH);
     await page.check('#includeCommune');
     await page.fill('#schools', 'TV-THCS');

@@ -5,6 +5,7 @@ import { createSession } from '../../server/auth/sessions.ts';
 import { createUser, findUser, type UserRow } from '../../server/auth/users.ts';
 import type { Db } from '../../server/db/client.ts';
 import { users } from '../../server/db/schema.ts';
+import { wallClock } from './clock.ts';
 
 export interface TestStaff {
   user: UserRow;
@@ -42,12 +43,12 @@ export async function createStaff(db: Db, username: string, options: StaffOption
     await db.update(users).set({ passwordHash: await testPasswordHash, mustChangePassword: false }).where(eq(users.id, created.user.id));
     password = TEST_PASSWORD;
   }
-  if (enrolled) await db.update(users).set({ totpConfirmedAt: new Date() }).where(eq(users.id, created.user.id));
+  if (enrolled) await db.update(users).set({ totpConfirmedAt: wallClock() }).where(eq(users.id, created.user.id));
   const user = (await findUser(db, created.user.id))!;
   return { user, password, totpSecret: user.totpSecret };
 }
 
 /** A full session token for the user, as if they had just signed in with password and code. */
-export async function signedInToken(db: Db, userId: string, now = new Date()): Promise<string> {
+export async function signedInToken(db: Db, userId: string, now = wallClock()): Promise<string> {
   return (await createSession(db, userId, 'full', now)).token;
 }

@@ -83,11 +83,11 @@ describe.each(databaseKinds)('staff sessions on %s', (kind) => {
   it('ends the sessions of a user whose role changes or who is deactivated', async () => {
     const { db } = database;
     const staff = await createStaff(db, 'demoted.user', { role: 'supervisor' });
-    const before = await createSession(db, staff.user.id, 'full', new Date());
+    const before = await createSession(db, staff.user.id, 'full', t0);
     await updateUserSettings(db, staff.user.id, { role: 'officer', queueCodes: ['pc04'], unitCode: null }, 'cli');
-    expect(await resolveSession(db, before.token, new Date())).toBeNull();
-    const again = await createSession(db, staff.user.id, 'full', new Date());
+    expect(await resolveSession(db, before.token, at(1000))).toBeNull();
+    const again = await createSession(db, staff.user.id, 'full', t0);
     await setUserActive(db, staff.user.id, false, 'cli');
-    expect(await resolveSession(db, again.token, new Date())).toBeNull();
+    expect(await resolveSession(db, again.token, at(1000))).toBeNull();
   });
 });

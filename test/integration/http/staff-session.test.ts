@@ -7,6 +7,7 @@ import { createLogger } from '../../../server/logger.ts';
 import { requireStaff, staffSession } from '../../../server/http/staff-session.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { createStaff } from '../../helpers/staff.ts';
+import { wallClock } from '../../helpers/clock.ts';
 
 describe.each(databaseKinds)('staff session for Hono routes on %s', (kind) => {
   let database: TestDatabase;
@@ -29,7 +30,7 @@ describe.each(databaseKinds)('staff session for Hono routes on %s', (kind) => {
 
   async function cookieFor(role: 'officer' | 'reporter') {
     const staff = await createStaff(database.db, `hono.${role}`, { role });
-    const session = await createSession(database.db, staff.user.id, 'full', new Date());
+    const session = await createSession(database.db, staff.user.id, 'full', wallClock());
     return { cookie: `pcmt-session=${session.token}`, csrf: session.csrfToken, staff };
   }
 
@@ -48,7 +49,7 @@ describe.each(databaseKinds)('staff session for Hono routes on %s', (kind) => {
 
   it('refuses a post without the session’s X-CSRF-Token', async () => {
     const officer = await createStaff(database.db, 'hono.poster');
-    const session = await createSession(database.db, officer.user.id, 'full', new Date());
+    const session = await createSession(database.db, officer.user.id, 'full', wallClock());
     const cookie = `pcmt-session=${session.token}`;
     expect((await app.request('/change', { method: 'POST', headers: { Cookie: cookie } })).status).toBe(403);
     expect((await app.request('/change', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': 'wrong' } })).status).toBe(403);

@@ -18,8 +18,9 @@ import { solveAltcha } from '../../helpers/captcha.ts';
 import { createAltcha } from '../../../server/captcha/captcha.ts';
 import { captcha as captchaRoute } from '../../../server/routes/captcha.ts';
 import { admin, importSampleSchools, supervisor, VINH } from '../../helpers/outreach.ts';
+import { wallClock } from '../../helpers/clock.ts';
 
-const today = vietnamDate(new Date());
+const today = vietnamDate(wallClock());
 const vietnameseToday = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
 
 function form(fields: Record<string, string>, files: Blob[] = []): FormData {

@@ -11,8 +11,9 @@ import { admin as adminActor, importSampleSchools, publicInput, sessionInput, VI
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { locationOf, StaffHttp } from '../../helpers/staff-http.ts';
+import { wallClock } from '../../helpers/clock.ts';
 
-const today = vietnamDate(new Date());
+const today = vietnamDate(wallClock());
 const year = Number(today.slice(0, 4));
 const vietnamese = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 

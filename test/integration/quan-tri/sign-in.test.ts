@@ -7,6 +7,7 @@ import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken, TEST_PASSWORD } from '../../helpers/staff.ts';
 import { locationOf, StaffHttp } from '../../helpers/staff-http.ts';
+import { wallClock } from '../../helpers/clock.ts';
 
 
 describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
@@ -47,7 +48,7 @@ describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
     expect(http.setCookieHeaders.at(-1)).toMatch(/^pcmt-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
     // A partial session opens nothing but the code step.
     expect(locationOf(await http.get('/quan-tri/'))).toBe('/quan-tri/dang-nhap/ma-xac-thuc/');
-    const afterCode = await http.post('/quan-tri/dang-nhap/ma-xac-thuc/', { code: totpCode(staff.totpSecret, new Date()) });
+    const afterCode = await http.post('/quan-tri/dang-nhap/ma-xac-thuc/', { code: totpCode(staff.totpSecret, wallClock()) });
     expect(afterCode.status).toBe(303);
     expect(locationOf(afterCode)).toBe('/quan-tri/');
     expect(http.cookies.get('pcmt-session')).not.toBe(partialToken);
@@ -80,7 +81,7 @@ describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
     const enrolPage = await (await http.get('/quan-tri/dang-nhap/dang-ky-xac-thuc/')).text();
     expect(enrolPage).toContain(`secret=${staff.totpSecret}`);
     expect(enrolPage).toMatch(/role="img" aria-label="[^"]+"><svg/);
-    const enrolled = await http.post('/quan-tri/dang-nhap/dang-ky-xac-thuc/', { code: totpCode(staff.totpSecret, new Date()) });
+    const enrolled = await http.post('/quan-tri/dang-nhap/dang-ky-xac-thuc/', { code: totpCode(staff.totpSecret, wallClock()) });
     expect(locationOf(enrolled)).toBe('/quan-tri/tai-khoan/');
     // Until the password is changed, every other page sends back to the account page.
     expect(locationOf(await http.get('/quan-tri/'))).toBe('/quan-tri/tai-khoan/');

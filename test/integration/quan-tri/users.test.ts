@@ -7,6 +7,7 @@ import { sessions } from '../../../server/db/schema.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { StaffHttp } from '../../helpers/staff-http.ts';
+import { wallClock } from '../../helpers/clock.ts';
 
 // The pages are thin over server/auth/users.ts, which the database tests cover on both kinds; PGlite is enough here.
 describe('user management pages', () => {
@@ -31,7 +32,7 @@ describe('user management pages', () => {
     const user = (await findUserByUsername(site.db, 'tran.thi.b'))!;
     expect(user.passwordHash.startsWith('$argon2id$')).toBe(true);
     expect(await queueCodesOf(site.db, user.id)).toEqual(['cax-16681', 'pc04']);
-    expect((await checkPassword(site.db, 'tran.thi.b', oneTimePassword!, new Date())).ok).toBe(true);
+    expect((await checkPassword(site.db, 'tran.thi.b', oneTimePassword!, wallClock())).ok).toBe(true);
     expect(await (await admin.get(`/quan-tri/nguoi-dung/${user.id}/`)).text()).not.toContain(oneTimePassword!);
     const { rows } = await queryAudit(site.db, { action: 'user.created', targetId: user.id });
     expect(rows[0]).toMatchObject({ actorId: adminId, detail: { username: 'tran.thi.b', role: 'officer', queueCodes: ['cax-16681', 'pc04'] } });

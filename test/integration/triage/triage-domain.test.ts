@@ -206,7 +206,7 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
 
     it('refuses every action on a purged tip with a Vietnamese message and writes nothing', async () => {
       const id = await storeTip(db(), secrets, { copies: ['bien-phong'] });
-      await db().update(tips).set({ purgedAt: new Date(), descriptionSealed: null, placeSealed: null }).where(eq(tips.id, id));
+      await db().update(tips).set({ purgedAt: new Date('2026-11-30T00:00:00Z'), descriptionSealed: null, placeSealed: null }).where(eq(tips.id, id));
       const auditBefore = (await db().select().from(auditLog)).length;
       const attempts = [
         () => changeStatus(db(), officer, id, 'dang-xac-minh'),
@@ -252,7 +252,8 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
       expect(await list({ captchaUnverified: true })).toEqual([ids[1]]);
       expect(await list({ samePlaceAs: ids[0]! })).toEqual([ids[1], ids[0]]);
       expect(await list({ assignedToMe: true })).toEqual([]);
-      expect(await list({ communeCode: '16681', from: new Date(Date.now() - 60_000) })).toHaveLength(5);
+      const [firstStored] = await db().select({ createdAt: tips.createdAt }).from(tips).where(eq(tips.id, ids[0]!));
+      expect(await list({ communeCode: '16681', from: new Date(firstStored!.createdAt.getTime() - 60_000) })).toHaveLength(5);
       expect(await list({ until: new Date('2020-01-01T00:00:00Z') })).toEqual([]);
       expect(await countQueueTipsByStatus(db(), fresh, { status: 'moi' })).toEqual({ moi: 4, 'dang-xac-minh': 1 });
       expect(await countQueueTipsByStatus(db(), fresh, { category: 'bong-cuoi' })).toEqual({ moi: 1, 'dang-xac-minh': 1 });
