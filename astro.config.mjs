@@ -1,6 +1,34 @@
 // @ts-check
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+
+/**
+ * One copy of the domain at run time. Server-side pages import server/ and shared/ through the package's
+ * `#server/*` and `#shared/*` imports; this keeps those modules out of Vite's server bundle, so the built
+ * pages load the very modules the Hono server runs from source (Node 24 strips their types), with the same
+ * caches, keys and worker files. Browser bundles still include what they import from shared/.
+ * @returns {import('vite').Plugin}
+ */
+function serverModulesFromSource() {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const folders = ['server', 'shared'];
+  return {
+    name: 'pcmt:server-modules-from-source',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      // Only in the production build: a dev server (and the content sync) loads modules through Vite itself.
+      if (!importer || this.environment?.mode !== 'build' || this.environment.config.consumer !== 'server') return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      const folder = folders.find((name) => resolved.id.startsWith(root + name + sep));
+      if (!folder) return resolved;
+      if (folder === 'server' && importer.startsWith(root + 'src' + sep + 'scripts' + sep)) throw new Error(`${importer}: browser code may not import ${source}`);
+      return { id: `#${folder}/${resolved.id.slice(root.length + folder.length + 1)}`, external: true };
+    },
+  };
+}
 
 // Public pages are prerendered to static HTML; pages that opt out (`export const prerender = false`)
 // are rendered on demand by @astrojs/node in middleware mode, behind the Hono server (server/app.ts).
@@ -25,5 +53,5 @@ export default defineConfig({
   // check rejects; the Hono server checks Sec-Fetch-Site instead (server/http/cross-site-writes.ts).
   security: { checkOrigin: false },
   // Never inline a script or stylesheet into the HTML: the CSP allows only files from 'self'.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [serverModulesFromSource()] },
 });

@@ -12,7 +12,7 @@ import { captcha } from './routes/captcha.ts';
 import { createFollowUpRoutes } from './routes/follow-up.ts';
 import { health } from './routes/health.ts';
 import { createTipsRoutes } from './routes/tips.ts';
-import { SEARCH_PAGE_PATHS } from '../src/library/paths.ts';
+import { SEARCH_PAGE_PATHS } from '#shared/paths/library.ts';
 import { createOutreachApi, OUTREACH_UPLOAD_PATHS } from './routes/outreach.ts';
 
 export interface AppOptions extends Pick<AppVariables, 'config' | 'database' | 'logger' | 'secrets'> {

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { kitSchema, materialSchema } from './content-schemas.ts';
+import { kitSchema, materialSchema } from '#shared/content-schemas.ts';
 
 /*
  * The schemas live in ./content-schemas.ts (documented field by field there, and tested without Astro);

@@ -1,9 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
-import { CSRF_FIELD, CSRF_HEADER, loginCsrfCookie, sessionCookie } from '../server/auth/cookies.ts';
-import { resolveSession, type ResolvedSession } from '../server/auth/sessions.ts';
-import { randomToken, tokensMatch } from '../server/auth/tokens.ts';
-import { ADMIN_PATHS, isAdminPath, withTrailingSlash } from './admin/paths.ts';
+import { CSRF_FIELD, CSRF_HEADER, loginCsrfCookie, sessionCookie } from '#server/auth/cookies.ts';
+import { resolveSession, type ResolvedSession } from '#server/auth/sessions.ts';
+import { randomToken, tokensMatch } from '#server/auth/tokens.ts';
+import { ADMIN_PATHS, isAdminPath, withTrailingSlash } from '#shared/paths/admin.ts';
 import { csrfRejectedResponse } from './admin/responses.ts';
 
 /**

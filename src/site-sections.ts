@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/index.ts';
+import type { MessageKey } from '#shared/i18n/index.ts';
 
 /** The portal's sections, in navigation order: one list feeds the header, the home page and the link checks. */
 export interface SiteSection {

@@ -4,6 +4,8 @@
  */
 export const ROLES = ['officer', 'supervisor', 'admin', 'reporter'] as const;
 export type Role = (typeof ROLES)[number];
+/** Queues belong to officers and supervisors; a reporter records outreach for one unit. */
+export const ROLES_WITH_QUEUES: readonly Role[] = ['officer', 'supervisor'];
 
 export interface Actor {
   userId: string;

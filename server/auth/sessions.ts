@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { hashToken, randomToken } from './tokens.ts';
-import { loadActor } from './users.ts';
+import { loadActor } from './load-actor.ts';
 
 /**
  * Staff sessions: a random token in the cookie, its hash in the database. A session ends after 30 minutes

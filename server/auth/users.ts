@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { communes, queues, userQueues, users } from '../db/schema.ts';
-import { ROLES, type Actor, type Role } from './actor.ts';
+import { ROLES, ROLES_WITH_QUEUES, type Role } from './actor.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { generateOneTimePassword, hashPassword } from './passwords.ts';
+import { queueCodesOf } from './load-actor.ts';
 import { endAllSessions } from './sessions.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 
@@ -14,9 +15,6 @@ export type UserField = 'username' | 'role' | 'queueCodes' | 'unitCode';
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
-/** Queues belong to officers and supervisors; a reporter records outreach for one unit. */
-export const ROLES_WITH_QUEUES: readonly Role[] = ['officer', 'supervisor'];
-
 export const ROLE_LABELS: Record<Role, string> = {
   officer: 'Cán bộ xử lý tin',
   supervisor: 'Lãnh đạo hàng đợi',
@@ -129,22 +127,6 @@ export async function findUser(db: Db, id: string): Promise<UserRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
-}
-
-export async function queueCodesOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ code: userQueues.queueCode }).from(userQueues).where(eq(userQueues.userId, userId)).orderBy(asc(userQueues.queueCode));
-  return rows.map((row) => row.code);
-}
-
-/** The Actor every access check takes: role, queues from membership, unit for reporters. */
-export async function loadActor(db: Db, user: Pick<UserRow, 'id' | 'username' | 'role' | 'unitCode'>): Promise<Actor> {
-  return {
-    userId: user.id,
-    username: user.username,
-    role: user.role,
-    queueCodes: ROLES_WITH_QUEUES.includes(user.role) ? await queueCodesOf(db, user.id) : [],
-    unitCode: user.role === 'reporter' ? user.unitCode : null,
-  };
 }
 
 export interface UserListItem extends UserRow {

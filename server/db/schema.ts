@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../auth/actor.ts';
+import { OUTREACH_FORMS, SCHOOL_LEVELS, SESSION_STATUSES } from '#shared/outreach/enums.ts';
 
 /** Encrypted bytes (server/crypto/keyring.ts). PGlite answers Uint8Array and pg Buffer: one type for both. */
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -373,8 +374,6 @@ export const auditLog = pgTable(
   ],
 );
 
-export const SCHOOL_LEVELS = ['mam-non', 'tieu-hoc', 'thcs', 'thpt', 'gdtx', 'khac'] as const;
-
 /** Schools that target III.2 must reach each year, imported from the education department's CSV list. */
 export const schools = pgTable(
   'schools',
@@ -404,18 +403,6 @@ export const outreachAgencies = pgTable('outreach_agencies', {
   active: boolean('active').notNull().default(true),
 });
 
-export const OUTREACH_FORMS = [
-  'hop-dan',
-  'loa-truyen-thanh',
-  'san-khau-hoa',
-  'to-roi-pano-ap-phich',
-  'ngoai-khoa-chao-co',
-  'thi-tim-hieu',
-  'mang-xa-hoi',
-  'phien-toa-luu-dong',
-  'khac',
-] as const;
-export const SESSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 /** One outreach session (target III.2). Public submissions stay pending, and uncounted, until approved. */
 export const outreachSessions = pgTable(

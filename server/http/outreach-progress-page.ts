@@ -4,9 +4,9 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppEnv } from '../app-env.ts';
 import { cachedProgress } from '../outreach/progress.ts';
-import { formatVietnameseDate, vietnamDate, yearOf } from '../text/vietnam-time.ts';
-import type { Lang } from '../../src/i18n/index.ts';
-import { PROGRESS_REGION_END, PROGRESS_REGION_START, renderProgress } from '../../src/outreach/progress-view.ts';
+import { formatVietnameseDate, vietnamDate, yearOf } from '#shared/time/vietnam-time.ts';
+import type { Lang } from '#shared/i18n/index.ts';
+import { PROGRESS_REGION_END, PROGRESS_REGION_START, renderProgress } from './string-pages/progress-view.ts';
 
 const FIRST_YEAR = 2021;
 

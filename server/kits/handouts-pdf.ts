@@ -1,4 +1,4 @@
-import type { Kit } from '../../src/content-schemas.ts';
+import type { Kit } from '#shared/content-schemas.ts';
 import { t } from './kit-text.ts';
 import { createPdf, type PdfWriter } from './pdf-layout.ts';
 

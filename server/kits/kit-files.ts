@@ -1,5 +1,5 @@
-import type { Kit } from '../../src/content-schemas.ts';
-import type { MessageKey } from '../../src/i18n/index.ts';
+import type { Kit } from '#shared/content-schemas.ts';
+import type { MessageKey } from '#shared/i18n/index.ts';
 import { fixedZip } from './fixed-zip.ts';
 import { handoutsPdf } from './handouts-pdf.ts';
 import { lessonPlanDocx } from './lesson-plan-docx.ts';

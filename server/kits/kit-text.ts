@@ -1,5 +1,5 @@
-import type { Kit, KitSource } from '../../src/content-schemas.ts';
-import { fill, formatDate, translator } from '../../src/i18n/index.ts';
+import type { Kit, KitSource } from '#shared/content-schemas.ts';
+import { fill, formatDate, translator } from '#shared/i18n/index.ts';
 
 /** The documents are Vietnamese, whatever the page's language: teachers and officers teach in Vietnamese. */
 export const t = translator('vi');

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
-import type { Kit } from '../../src/content-schemas.ts';
+import type { Kit } from '#shared/content-schemas.ts';
 import { repackOfficeFile } from './fixed-zip.ts';
 import { activityHeading, kitFacts, reviewedLine, sourceLine, t } from './kit-text.ts';
 

@@ -1,4 +1,4 @@
-import type { Kit } from '../../src/content-schemas.ts';
+import type { Kit } from '#shared/content-schemas.ts';
 import { activityHeading, kitFacts, reviewedLine, sourceLine, t } from './kit-text.ts';
 import { createPdf } from './pdf-layout.ts';
 

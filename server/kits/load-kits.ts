@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { describeIssues, kitSchema, type Kit } from '../../src/content-schemas.ts';
+import { describeIssues, kitSchema, type Kit } from '#shared/content-schemas.ts';
 
 export interface LoadedKit {
   slug: string;

@@ -1,5 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
-import type { Kit } from '../../src/content-schemas.ts';
+import type { Kit } from '#shared/content-schemas.ts';
 import { repackOfficeFile } from './fixed-zip.ts';
 import { activityHeading, kitFacts, t } from './kit-text.ts';
 

@@ -1,7 +1,7 @@
-import { vietnameseCollator } from '../../src/i18n/index.ts';
-import { OUTREACH_FORMS } from '../db/schema.ts';
+import { vietnameseCollator } from '#shared/i18n/index.ts';
+import { OUTREACH_FORMS } from '#shared/outreach/enums.ts';
 import { nextDeadline, type ReportPeriod, type ReportKind } from './periods.ts';
-import { monthOf, yearOf } from '../text/vietnam-time.ts';
+import { monthOf, yearOf } from '#shared/time/vietnam-time.ts';
 
 /**
  * Target III.2, computed without I/O: a unit is reached in year Y when it has at least one approved

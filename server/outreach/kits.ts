@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { kitOption } from '../../src/outreach/form-options.ts';
-import type { Option } from '../../src/outreach/submission-form.ts';
+import { kitOption } from './form-options.ts';
+import type { Option } from '../http/string-pages/submission-form.ts';
 
 const kitsFolder = fileURLToPath(new URL('../../content/kits', import.meta.url));
 let cached: Option[] | null = null;

@@ -5,7 +5,7 @@ import { reportPeriods } from '../db/schema.ts';
 import { assertAdministrator } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
 import { OutreachRefusal, refuse } from './errors.ts';
-import { daysBetween, isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
+import { daysBetween, isCalendarDate, vietnamDate } from '#shared/time/vietnam-time.ts';
 
 export type ReportKind = 'six-month' | 'annual';
 export const REPORT_KINDS: readonly ReportKind[] = ['six-month', 'annual'];

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { communes, outreachFormMonthStats, outreachUnitYearStats, schools } from '../db/schema.ts';
 import { computeProgress, type CommuneRecord, type FormMonthStats, type Progress, type SchoolRecord, type UnitYearStats } from './coverage.ts';
 import { reportPeriodsFor } from './periods.ts';
-import { vietnamDate, yearOf } from '../text/vietnam-time.ts';
+import { vietnamDate, yearOf } from '#shared/time/vietnam-time.ts';
 
 /**
  * The rows of one query as a single JSON value: PGlite pays dearly per row returned (2,000 schools took

@@ -7,7 +7,7 @@ import { assertAdministrator } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
 import { refuse } from './errors.ts';
 import { isSchoolLevel, type SchoolLevel } from './school-levels.ts';
-import { vietnamDate } from '../text/vietnam-time.ts';
+import { vietnamDate } from '#shared/time/vietnam-time.ts';
 
 /**
  * Administrators keep the registry of units the target counts: add and edit schools, edit communes (name,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { translator } from '../../src/i18n/index.ts';
-import { OUTREACH_FORMS } from '../db/schema.ts';
+import { translator } from '#shared/i18n/index.ts';
+import { OUTREACH_FORMS } from '#shared/outreach/enums.ts';
 import type { OutreachReport, ReportUnitRow } from './report-data.ts';
-import { formatVietnameseDate, vietnamDate } from '../text/vietnam-time.ts';
+import { formatVietnameseDate, vietnamDate } from '#shared/time/vietnam-time.ts';
 import { addSummarySheet, addTableSheet, csvFile } from '../reports/spreadsheet.ts';
 
 /** Reports go to the province in Vietnamese, whatever language the person downloading reads. */

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { communes, formerCommunes, schools } from '../db/schema.ts';
-import { foldVietnamese } from '../text/vietnamese.ts';
+import { foldVietnamese } from '#shared/text/vietnamese.ts';
 import { assertAdministrator } from './access.ts';
 import { recordOutreachAudit } from './audit-port.ts';
 import { parseSchoolLevel, type SchoolLevel } from './school-levels.ts';

@@ -1,5 +1,5 @@
-import { SCHOOL_LEVELS } from '../db/schema.ts';
-import { foldVietnamese } from '../text/vietnamese.ts';
+import { SCHOOL_LEVELS } from '#shared/outreach/enums.ts';
+import { foldVietnamese } from '#shared/text/vietnamese.ts';
 
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { OUTREACH_FORMS } from '../db/schema.ts';
+import { OUTREACH_FORMS } from '#shared/outreach/enums.ts';
 import { OutreachRefusal } from './errors.ts';
 import { lessonKitSlugs } from './kits.ts';
 import type { UnitRef } from './units.ts';
-import { isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
+import { isCalendarDate, vietnamDate } from '#shared/time/vietnam-time.ts';
 
 /** Sessions before the plan's first year are not part of this programme. */
 export const EARLIEST_SESSION_DATE = '2021-01-01';

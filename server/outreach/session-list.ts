@@ -1,7 +1,8 @@
 import { and, desc, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { outreachEvidence, outreachSessions, outreachSessionUnits, SESSION_STATUSES } from '../db/schema.ts';
+import { SESSION_STATUSES } from '#shared/outreach/enums.ts';
+import { outreachEvidence, outreachSessions, outreachSessionUnits } from '../db/schema.ts';
 import { assertMayRecordFor } from './access.ts';
 import { refuse } from './errors.ts';
 import { findSession } from './sessions.ts';

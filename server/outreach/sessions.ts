@@ -11,7 +11,7 @@ import { lockingPeriod } from './periods.ts';
 import { parseSessionDetails, type SessionDetails } from './session-details.ts';
 import { refreshOutreachSummary } from './summary.ts';
 import { resolveUnits, type ResolvedUnit } from './units.ts';
-import { formatVietnameseDate } from '../text/vietnam-time.ts';
+import { formatVietnameseDate } from '#shared/time/vietnam-time.ts';
 
 type SessionRow = typeof outreachSessions.$inferSelect;
 
@@ -39,7 +39,8 @@ async function writeUnits(db: Db, sessionId: string, units: ResolvedUnit[], held
   await db.insert(outreachSessionUnits).values(units.map((unit) => ({ sessionId, unitKind: unit.kind, unitCode: unit.unitCode, recordedCode: unit.recordedCode, heldOn, counted })));
 }
 
-function sessionValues(details: SessionDetails) {
+/** What staff may edit of a session. Who reported it (a teacher's name and contact) is kept as submitted. */
+function editableValues(details: SessionDetails) {
   return {
     heldOn: details.heldOn,
     form: details.form,
@@ -47,9 +48,11 @@ function sessionValues(details: SessionDetails) {
     audience: details.audience,
     kitSlug: details.kitSlug,
     notes: details.notes,
-    reporterName: details.reporterName,
-    reporterContact: details.reporterContact,
   };
+}
+
+function sessionValues(details: SessionDetails) {
+  return { ...editableValues(details), reporterName: details.reporterName, reporterContact: details.reporterContact };
 }
 
 export async function insertSession(
@@ -123,11 +126,11 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
     if (reason.length > 1000) throw refuse(422, 'reason', 'Lý do sửa tối đa 1.000 ký tự.');
     const units = await resolveUnits(tx, details.units, details.heldOn);
     await assertAgency(tx, details.agencyCode);
-    await tx.update(outreachSessions).set({ ...sessionValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
+    await tx.update(outreachSessions).set({ ...editableValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
     await writeUnits(tx, id, units, details.heldOn, before.status === 'approved');
     if (before.status === 'approved') await refreshOutreachSummary(tx, [before, { heldOn: details.heldOn, units }]);
     const changed = Object.fromEntries(
-      Object.entries(sessionValues(details)).filter(([key, value]) => before[key as keyof SessionRow] !== value).map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
+      Object.entries(editableValues(details)).filter(([key, value]) => before[key as keyof SessionRow] !== value).map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
     );
     await recordOutreachAudit(tx, {
       actor,

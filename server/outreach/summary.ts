@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outreachFormMonthStats, outreachUnitYearStats } from '../db/schema.ts';
 import type { UnitKind } from './units.ts';
-import { monthOf, yearOf } from '../text/vietnam-time.ts';
+import { monthOf, yearOf } from '#shared/time/vietnam-time.ts';
 
 /**
  * The per-unit-per-year and per-month-per-form summaries the progress figures read (tables

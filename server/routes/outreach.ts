@@ -16,10 +16,10 @@ import { buildOutreachReport } from '../outreach/report-data.ts';
 import { importSchools } from '../outreach/school-import.ts';
 import { attachment, SPREADSHEET_MEDIA_TYPES } from '../reports/spreadsheet.ts';
 import { createSubmissionRateLimiter, type SubmissionRateLimiter } from '../outreach/submission-rate-limit.ts';
-import { isoFromVietnameseDate, vietnamDate, yearOf } from '../text/vietnam-time.ts';
-import { submissionFormOptions } from '../../src/outreach/form-options.ts';
-import { fillPageTemplate, renderSubmissionForm, renderSubmissionReceipt } from '../../src/outreach/submission-form.ts';
-import { translator, type Lang } from '../../src/i18n/index.ts';
+import { isoFromVietnameseDate, vietnamDate, yearOf } from '#shared/time/vietnam-time.ts';
+import { submissionFormOptions } from '../outreach/form-options.ts';
+import { fillPageTemplate, renderSubmissionForm, renderSubmissionReceipt } from '../http/string-pages/submission-form.ts';
+import { translator, type Lang } from '#shared/i18n/index.ts';
 
 /** Upload routes set their own, larger body limits; the API's general limit skips them. */
 export const OUTREACH_UPLOAD_PATHS = ['/api/outreach/submissions', '/api/outreach/schools/import'];

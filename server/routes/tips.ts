@@ -5,7 +5,7 @@ import { apiError } from '../http/api-error.ts';
 import { limitBody, readForm } from '../http/form-body.ts';
 import { prefersHtml } from '../http/negotiation.ts';
 import { rateLimits } from '../http/rate-limit.ts';
-import { TIP_CATEGORIES } from '../tips/categories.ts';
+import { TIP_CATEGORIES } from '#shared/tips/categories.ts';
 import { formatReceipt } from '../tips/receipt.ts';
 import { receiveTip } from '../tips/receive.ts';
 import { textValues } from '../tips/tip-page.ts';

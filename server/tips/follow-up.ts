@@ -5,9 +5,9 @@ import { tipMessages, tipPhotos, tips } from '../db/schema.ts';
 import { openText, seal } from '../crypto/keyring.ts';
 import type { SanitizedPhoto } from '../photos/sanitize.ts';
 import type { Secrets } from '../secrets.ts';
-import { categoryLabel } from './categories.ts';
+import { categoryLabel } from '#shared/tips/categories.ts';
 import { receiptHash } from './receipt.ts';
-import { statusOf } from './statuses.ts';
+import { statusOf } from '#shared/tips/statuses.ts';
 import { photoRow } from './submit.ts';
 
 export const MESSAGE_MIN = 2;

@@ -1,4 +1,4 @@
-import { categoryLabel } from './categories.ts';
+import { categoryLabel } from '#shared/tips/categories.ts';
 
 /** '@commune' in a rule stands for the police queue of the tip's commune. */
 export const COMMUNE_POLICE = '@commune';

@@ -3,7 +3,7 @@ import { tipPhotos } from '../db/schema.ts';
 import { fingerprint, seal } from '../crypto/keyring.ts';
 import type { SanitizedPhoto } from '../photos/sanitize.ts';
 import type { Secrets } from '../secrets.ts';
-import { normalizeVietnamese } from '../text/vietnamese.ts';
+import { normalizeVietnamese } from '#shared/text/vietnamese.ts';
 import type { CaptchaOutcome } from '../captcha/captcha.ts';
 import { generateReceipt, receiptHash } from './receipt.ts';
 import { decideRoute } from './routing.ts';

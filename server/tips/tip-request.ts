@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate, vietnamDate } from '../text/vietnam-time.ts';
-import { TIP_CATEGORY_CODES } from './categories.ts';
+import { isCalendarDate, vietnamDate } from '#shared/time/vietnam-time.ts';
+import { TIP_CATEGORY_CODES } from '#shared/tips/categories.ts';
 
 export const MAX_PHOTOS = 5;
 export const DESCRIPTION_MIN = 20;

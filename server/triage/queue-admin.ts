@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../auth/audit.ts';
 import type { Db } from '../db/client.ts';
 import { queues, tips, userQueues } from '../db/schema.ts';
-import { CLOSED_STATUSES } from '../tips/statuses.ts';
+import { CLOSED_STATUSES } from '#shared/tips/statuses.ts';
 import { forgetRoutingContext } from '../tips/routing-context.ts';
 
 /**

@@ -2,7 +2,7 @@ import { and, count, eq, gt, gte, inArray, isNotNull, lt, sql, type SQL } from '
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { communes, tipCopies, tips, tipTags, users } from '../db/schema.ts';
-import { TIP_STATUSES } from '../tips/statuses.ts';
+import { TIP_STATUSES } from '#shared/tips/statuses.ts';
 import { findTipInScope, worksTips } from './access.ts';
 
 /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { translator } from '../../src/i18n/index.ts';
+import { translator } from '#shared/i18n/index.ts';
 import { addSummarySheet, addTableSheet, csvFile, type Cell, type SpreadsheetFormat } from '../reports/spreadsheet.ts';
 import type { TipStatistics } from './statistics.ts';
 import { statisticsTables, summaryLines, type StatisticsTable } from './statistics-tables.ts';

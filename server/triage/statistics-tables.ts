@@ -1,5 +1,5 @@
-import { translator, type MessageKey } from '../../src/i18n/index.ts';
-import { formatVietnameseDate } from '../text/vietnam-time.ts';
+import { translator, type MessageKey } from '#shared/i18n/index.ts';
+import { formatVietnameseDate } from '#shared/time/vietnam-time.ts';
 import type { CountRow, TipStatistics } from './statistics.ts';
 
 /**

@@ -1,14 +1,14 @@
 import { and, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { translator } from '../../src/i18n/index.ts';
+import { translator } from '#shared/i18n/index.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { TRIAGE_ROLES } from './access.ts';
 import { communes, queues, tips } from '../db/schema.ts';
 import { byVietnameseName } from '../outreach/coverage.ts';
 import { reportPeriodsFor, type ReportPeriod } from '../outreach/periods.ts';
-import { TIP_CATEGORIES, categoryLabel } from '../tips/categories.ts';
-import { TIP_STATUSES } from '../tips/statuses.ts';
-import { yearOf } from '../text/vietnam-time.ts';
+import { TIP_CATEGORIES, categoryLabel } from '#shared/tips/categories.ts';
+import { TIP_STATUSES } from '#shared/tips/statuses.ts';
+import { yearOf } from '#shared/time/vietnam-time.ts';
 
 /**
  * Tip statistics for the 6-month and annual reports and for supervisors: counts by category, commune,

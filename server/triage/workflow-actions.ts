@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { queues, tipCopies, userQueues, users } from '../db/schema.ts';
-import { formatVietnameseDate, vietnamDate } from '../text/vietnam-time.ts';
-import { CLOSED_STATUSES, statusOf, TIP_STATUSES, type TipStatus } from '../tips/statuses.ts';
+import { formatVietnameseDate, vietnamDate } from '#shared/time/vietnam-time.ts';
+import { CLOSED_STATUSES, statusOf, TIP_STATUSES, type TipStatus } from '#shared/tips/statuses.ts';
 import { isSupervising, TriageError, TriageForbidden } from './access.ts';
 import { actOnTip, officerText } from './act.ts';
 

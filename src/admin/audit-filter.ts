@@ -1,4 +1,4 @@
-import type { AuditFilter } from '../../server/auth/audit.ts';
+import type { AuditFilter } from '#server/auth/audit.ts';
 import { parseVietnamDay } from './forms.ts';
 
 /** The audit page's filter as typed in the query string (kept for redisplay) and as the query needs it. */

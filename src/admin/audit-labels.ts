@@ -1,5 +1,5 @@
-import { vi } from '../i18n/vi.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import { vi } from '#shared/i18n/vi.ts';
+import type { MessageKey } from '#shared/i18n/index.ts';
 
 /**
  * A readable Vietnamese name for an audit action code ('tip.status.changed' → 'Đổi trạng thái tin'), from the

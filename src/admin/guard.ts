@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
-import type { Actor, Role } from '../../server/auth/actor.ts';
-import { ADMIN_PATHS } from './paths.ts';
+import type { Actor, Role } from '#server/auth/actor.ts';
+import { ADMIN_PATHS } from '#shared/paths/admin.ts';
 import { forbiddenResponse } from './responses.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { FieldError } from '../../server/outreach/errors.ts';
-import { formatVietnameseDate, isoFromVietnameseDate } from '../../server/text/vietnam-time.ts';
+import type { FieldError } from '#server/outreach/errors.ts';
+import { formatVietnameseDate, isoFromVietnameseDate } from '#shared/time/vietnam-time.ts';
 import { textField } from './forms.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/auth/actor.ts';
+import type { Role } from '#server/auth/actor.ts';
 
 /**
  * Who opens the outreach staff pages (the domain checks again in server/outreach/access.ts). Officers handle

@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
-import { sessionCookie } from '../../server/auth/cookies.ts';
-import { rotateSession, type SessionStage } from '../../server/auth/sessions.ts';
+import { sessionCookie } from '#server/auth/cookies.ts';
+import { rotateSession, type SessionStage } from '#server/auth/sessions.ts';
 
 /**
  * Moves the browser to a new session after a sign-in step or a privilege change: the old token is deleted,

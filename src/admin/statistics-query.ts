@@ -1,7 +1,7 @@
-import type { Db } from '../../server/db/client.ts';
-import { currentReportPeriod, type StatisticsRange } from '../../server/triage/statistics.ts';
-import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
-import type { translator } from '../i18n/index.ts';
+import type { Db } from '#server/db/client.ts';
+import { currentReportPeriod, type StatisticsRange } from '#server/triage/statistics.ts';
+import { formatVietnameseDate, vietnamDate } from '#shared/time/vietnam-time.ts';
+import type { translator } from '#shared/i18n/index.ts';
 import { parseVietnamDay } from './forms.ts';
 
 /**

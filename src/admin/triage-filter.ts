@@ -1,6 +1,6 @@
-import type { Actor } from '../../server/auth/actor.ts';
-import { parseTipId } from '../../server/triage/access.ts';
-import { QUEUE_SORTS, type QueueFilters, type QueueSort } from '../../server/triage/queue-list.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import { parseTipId } from '#server/triage/access.ts';
+import { QUEUE_SORTS, type QueueFilters, type QueueSort } from '#server/triage/queue-list.ts';
 import { parseVietnamDay } from './forms.ts';
 
 /**

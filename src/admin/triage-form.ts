@@ -1,10 +1,10 @@
-import type { Actor } from '../../server/auth/actor.ts';
-import type { Db } from '../../server/db/client.ts';
-import type { Secrets } from '../../server/secrets.ts';
-import { TipNotFound, TriageError, TriageForbidden } from '../../server/triage/access.ts';
-import { addNote, replyToTipster } from '../../server/triage/conversation-actions.ts';
-import { addTag, linkTip, removeTag } from '../../server/triage/link-actions.ts';
-import { assignTip, changeStatus, transferTip } from '../../server/triage/workflow-actions.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import type { Db } from '#server/db/client.ts';
+import type { Secrets } from '#server/secrets.ts';
+import { TipNotFound, TriageError, TriageForbidden } from '#server/triage/access.ts';
+import { addNote, replyToTipster } from '#server/triage/conversation-actions.ts';
+import { addTag, linkTip, removeTag } from '#server/triage/link-actions.ts';
+import { assignTip, changeStatus, transferTip } from '#server/triage/workflow-actions.ts';
 import { textField } from './forms.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Role } from '../../server/auth/actor.ts';
-import type { UserSettings } from '../../server/auth/users.ts';
+import type { Role } from '#server/auth/actor.ts';
+import type { UserSettings } from '#server/auth/users.ts';
 import { listField, textField } from './forms.ts';
 
 /** Role, queues and unit as the user form posts them. The role is unchecked here: settingsErrors names a bad one. */

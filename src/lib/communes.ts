@@ -1,5 +1,5 @@
-import { loadCommuneRegistry } from '../../server/units/commune-registry.ts';
-import { vietnameseCollator } from '../i18n/index.ts';
+import { loadCommuneRegistry } from '#server/units/commune-registry.ts';
+import { vietnameseCollator } from '#shared/i18n/index.ts';
 
 let cached: { code: string; name: string }[] | null = null;
 

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { AUDIENCES, TOPICS, type Audience, type Topic } from '../content-schemas.ts';
-import { vietnameseCollator } from '../i18n/index.ts';
-import { KITS_PATH, MATERIALS_PATH, SEARCH_PATH } from './paths.ts';
+import { AUDIENCES, TOPICS, type Audience, type Topic } from '#shared/content-schemas.ts';
+import { vietnameseCollator } from '#shared/i18n/index.ts';
+import { KITS_PATH, MATERIALS_PATH, SEARCH_PATH } from '#shared/paths/library.ts';
 
 /*
  * The materials library as the pages see it: sorted entries and the Vietnamese URL segments of the

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../server/text/vietnamese.ts';
+import { foldVietnamese } from '#shared/text/vietnamese.ts';
 import { mountCaptcha } from './captcha.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/db/client.ts';
-import { communes as communeTable } from '../../server/db/schema.ts';
-import { CONSOLE_ACTOR } from '../../server/outreach/access.ts';
-import { importSchools } from '../../server/outreach/school-import.ts';
-import { rebuildOutreachSummary } from '../../server/outreach/summary.ts';
-import { seedRegistry } from '../../server/units/seed.ts';
+import type { Database } from '#server/db/client.ts';
+import { communes as communeTable } from '#server/db/schema.ts';
+import { CONSOLE_ACTOR } from '#server/outreach/access.ts';
+import { importSchools } from '#server/outreach/school-import.ts';
+import { rebuildOutreachSummary } from '#server/outreach/summary.ts';
+import { seedRegistry } from '#server/units/seed.ts';
 
 export const SCHOOLS = 2000;
 export const SESSIONS = 200_000;

@@ -6,12 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { count as sqlCount } from 'drizzle-orm';
-import { outreachSessionUnits } from '../../server/db/schema.ts';
+import { outreachSessionUnits } from '#server/db/schema.ts';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { cachedProgress, loadProgress } from '../../server/outreach/progress.ts';
-import { buildOutreachReport } from '../../server/outreach/report-data.ts';
-import { reportToXlsx } from '../../server/outreach/report-files.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
+import { cachedProgress, loadProgress } from '#server/outreach/progress.ts';
+import { buildOutreachReport } from '#server/outreach/report-data.ts';
+import { reportToXlsx } from '#server/outreach/report-files.ts';
 import { fillBenchmarkData, SCHOOLS, SESSIONS } from './outreach-fill.ts';
 
 const QUERIES = 200;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { ensureBuild } from '../../server/build-site.ts';
+import { ensureBuild } from '#server/build-site.ts';
 import { CHROMIUM_PATH } from '../helpers/browser.ts';
 import { freePort } from '../helpers/portal-process.ts';
 import { startPortal } from '../helpers/running-portal.ts';

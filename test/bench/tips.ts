@@ -19,7 +19,7 @@ import sharp from 'sharp';
 import { solveAltcha, overHttp } from '../helpers/captcha.ts';
 import { freePort } from '../helpers/portal-process.ts';
 import { VALID_DESCRIPTION, tipForm } from '../helpers/tips.ts';
-import { MAX_PHOTO_SIDE } from '../../server/photos/sanitize.ts';
+import { MAX_PHOTO_SIDE } from '#server/photos/sanitize.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/db/client.ts';
-import { seal } from '../../server/crypto/keyring.ts';
-import type { Secrets } from '../../server/secrets.ts';
-import { TIP_CATEGORIES } from '../../server/tips/categories.ts';
-import { TIP_STATUSES } from '../../server/tips/statuses.ts';
-import { seedRegistry } from '../../server/units/seed.ts';
+import type { Database } from '#server/db/client.ts';
+import { seal } from '#server/crypto/keyring.ts';
+import type { Secrets } from '#server/secrets.ts';
+import { TIP_CATEGORIES } from '#shared/tips/categories.ts';
+import { TIP_STATUSES } from '#shared/tips/statuses.ts';
+import { seedRegistry } from '#server/units/seed.ts';
 
 export const TIPS = 1_000_000;
 

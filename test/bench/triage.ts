@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Actor } from '../../server/auth/actor.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { TIP_CATEGORIES } from '../../server/tips/categories.ts';
-import { TIP_STATUSES } from '../../server/tips/statuses.ts';
-import { listQueueTips } from '../../server/triage/queue-list.ts';
-import { tipDetail } from '../../server/triage/tip-detail.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { TIP_CATEGORIES } from '#shared/tips/categories.ts';
+import { TIP_STATUSES } from '#shared/tips/statuses.ts';
+import { listQueueTips } from '#server/triage/queue-list.ts';
+import { tipDetail } from '#server/triage/tip-detail.ts';
 import { testSecrets } from '../helpers/test-app.ts';
 import { fillTriageBenchmark, TIPS } from './triage-fill.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { outreachSessions } from '../../server/db/schema.ts';
-import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
+import { outreachSessions } from '#server/db/schema.ts';
+import { formatVietnameseDate, vietnamDate } from '#shared/time/vietnam-time.ts';
 import { axeViolations } from '../helpers/browser.ts';
 import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 import { importSampleSchools, VINH } from '../helpers/outreach.ts';

@@ -1,8 +1,8 @@
 import { desc } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { open } from '../../server/crypto/keyring.ts';
-import { tipPhotos, tips } from '../../server/db/schema.ts';
+import { open } from '#server/crypto/keyring.ts';
+import { tipPhotos, tips } from '#server/db/schema.ts';
 import { axeViolations } from '../helpers/browser.ts';
 import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';
 import { jpegWithGps } from '../helpers/images.ts';

@@ -2,7 +2,7 @@ import { desc } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tips } from '../../server/db/schema.ts';
+import { tips } from '#server/db/schema.ts';
 import { axeViolations } from '../helpers/browser.ts';
 import { jpegWithGps } from '../helpers/images.ts';
 import { usePortalInBrowser } from '../helpers/portal-in-browser.ts';

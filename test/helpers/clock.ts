@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/clock.ts';
+import type { Clock } from '#server/clock.ts';
 
 /** A clock that always reads `iso`: for domain calls and apps whose every date a test fixes. */
 export function fixedClock(iso: string): Clock {

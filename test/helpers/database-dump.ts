@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.ts';
+import type { Db } from '#server/db/client.ts';
 
 /** Every row of every table in the public schema, as text (bytea as hex): a logical dump of the database. */
 export async function logicalDump(db: Db): Promise<string> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database, type DatabaseKind } from '../../server/db/client.ts';
-import { seedRegistry } from '../../server/units/seed.ts';
+import { openDatabase, type Database, type DatabaseKind } from '#server/db/client.ts';
+import { seedRegistry } from '#server/units/seed.ts';
 
 /** PGlite always; PostgreSQL too when CI (or a developer) points TEST_DATABASE_URL at a server. */
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;

@@ -1,8 +1,8 @@
-import type { Actor } from '../../server/auth/actor.ts';
-import type { Db } from '../../server/db/client.ts';
-import { CONSOLE_ACTOR } from '../../server/outreach/access.ts';
-import type { PublicSubmissionInput } from '../../server/outreach/public-submission.ts';
-import { importSchools } from '../../server/outreach/school-import.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import type { Db } from '#server/db/client.ts';
+import { CONSOLE_ACTOR } from '#server/outreach/access.ts';
+import type { PublicSubmissionInput } from '#server/outreach/public-submission.ts';
+import { importSchools } from '#server/outreach/school-import.ts';
 
 /** Staff members as the auth middleware will hand them to domain functions. */
 export const admin: Actor = { userId: 'u-admin', username: 'admin', role: 'admin', queueCodes: [], unitCode: null };

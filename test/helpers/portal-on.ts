@@ -1,5 +1,5 @@
-import type { DatabaseKind, Db } from '../../server/db/client.ts';
-import type { Secrets } from '../../server/secrets.ts';
+import type { DatabaseKind, Db } from '#server/db/client.ts';
+import type { Secrets } from '#server/secrets.ts';
 import { createTestDatabase } from './databases.ts';
 import { startPortal } from './running-portal.ts';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from '../../server/config.ts';
-import { createLogger } from '../../server/logger.ts';
-import { runPortal, type RunningPortal } from '../../server/runtime.ts';
+import { loadConfig, type Config } from '#server/config.ts';
+import { createLogger } from '#server/logger.ts';
+import { runPortal, type RunningPortal } from '#server/runtime.ts';
 import { distDir, type LogCapture } from './test-app.ts';
 
 /** The whole portal in this process on a random loopback port, on a throw-away embedded database. */

@@ -52,3 +52,37 @@ export class StaffHttp {
 
 /** Where a redirect points, as a path. */
 export const locationOf = (response: Response) => response.headers.get('location');
+
+/**
+ * The fields a browser would submit for the form whose `action` is `action`, left as the page shows them:
+ * inputs (checked boxes only), textareas and each select's selected option (or its first one).
+ */
+export function formFields(html: string, action: string): Record<string, string | string[]> {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`no form posting to ${action}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const decode = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+  const attribute = (tag: string, name: string) => new RegExp(`\\s${name}(?:="([^"]*)")?`).exec(tag);
+  const fields: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : [existing].flat().concat(value);
+  };
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attribute(tag, 'name')?.[1];
+    const type = attribute(tag, 'type')?.[1] ?? 'text';
+    if (!name || type === 'file' || type === 'submit' || ((type === 'checkbox' || type === 'radio') && !attribute(tag, 'checked'))) continue;
+    add(name, decode(attribute(tag, 'value')?.[1] ?? (type === 'checkbox' ? 'on' : '')));
+  }
+  for (const [, tag, text] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attribute(tag!, 'name')?.[1];
+    if (name) add(name, decode(text!));
+  }
+  for (const [, tag, options] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attribute(tag!, 'name')?.[1];
+    const all = [...options!.matchAll(/<option\b([^>]*)>/g)].map(([, optionTag]) => optionTag!);
+    const chosen = all.find((optionTag) => attribute(optionTag, 'selected')) ?? all[0];
+    if (name && chosen !== undefined) add(name, decode(attribute(chosen, 'value')?.[1] ?? ''));
+  }
+  return fields;
+}

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../server/auth/actor.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { createSession } from '../../server/auth/sessions.ts';
-import { createUser, findUser, type UserRow } from '../../server/auth/users.ts';
-import type { Db } from '../../server/db/client.ts';
-import { users } from '../../server/db/schema.ts';
+import type { Role } from '#server/auth/actor.ts';
+import { hashPassword } from '#server/auth/passwords.ts';
+import { createSession } from '#server/auth/sessions.ts';
+import { createUser, findUser, type UserRow } from '#server/auth/users.ts';
+import type { Db } from '#server/db/client.ts';
+import { users } from '#server/db/schema.ts';
 import { wallClock } from './clock.ts';
 
 export interface TestStaff {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../server/app.ts';
-import { loadConfig, type Config } from '../../server/config.ts';
-import { parseKeyring } from '../../server/crypto/keyring.ts';
-import { createLogger } from '../../server/logger.ts';
-import type { Secrets } from '../../server/secrets.ts';
+import { createApp } from '#server/app.ts';
+import { loadConfig, type Config } from '#server/config.ts';
+import { parseKeyring } from '#server/crypto/keyring.ts';
+import { createLogger } from '#server/logger.ts';
+import type { Secrets } from '#server/secrets.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const distDir = fileURLToPath(new URL('../../dist', import.meta.url));

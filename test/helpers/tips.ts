@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.ts';
-import { auditLog, tipCopies, tipMessages, tipPhotos, tips } from '../../server/db/schema.ts';
+import type { Db } from '#server/db/client.ts';
+import { auditLog, tipCopies, tipMessages, tipPhotos, tips } from '#server/db/schema.ts';
 
 /** Rows in every table a tip writes to: a rejected request must leave all five unchanged. */
 export async function tipRowCounts(db: Db) {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Actor, Role } from '../../server/auth/actor.ts';
-import type { Db } from '../../server/db/client.ts';
-import { tipCopies, tips } from '../../server/db/schema.ts';
-import { sanitizePhoto } from '../../server/photos/sanitize.ts';
-import type { Secrets } from '../../server/secrets.ts';
-import { submitTip } from '../../server/tips/submit.ts';
+import type { Actor, Role } from '#server/auth/actor.ts';
+import type { Db } from '#server/db/client.ts';
+import { tipCopies, tips } from '#server/db/schema.ts';
+import { sanitizePhoto } from '#server/photos/sanitize.ts';
+import type { Secrets } from '#server/secrets.ts';
+import { submitTip } from '#server/tips/submit.ts';
 import { plainImage } from './images.ts';
 import { createStaff } from './staff.ts';
 import { VALID_DESCRIPTION } from './tips.ts';

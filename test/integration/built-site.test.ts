@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LANGS, localePath } from '../../src/i18n/index.ts';
-import { SEARCH_PAGE_PATHS } from '../../src/library/paths.ts';
+import { LANGS, localePath } from '#shared/i18n/index.ts';
+import { SEARCH_PAGE_PATHS } from '#shared/paths/library.ts';
 import { distDir } from '../helpers/test-app.ts';
 
 /* Checks over the build output (global setup builds it): links, page weight, images, no inline code. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIP_CATEGORY_CODES } from '../../server/tips/categories.ts';
+import { TIP_CATEGORY_CODES } from '#shared/tips/categories.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { tipRowCounts } from '../helpers/tips.ts';

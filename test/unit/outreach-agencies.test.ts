@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PLAN_AGENCIES } from '../../server/outreach/agencies.ts';
-import { createSubmissionRateLimiter } from '../../server/outreach/submission-rate-limit.ts';
-import { parseSchoolLevel } from '../../server/outreach/school-levels.ts';
+import { PLAN_AGENCIES } from '#server/outreach/agencies.ts';
+import { createSubmissionRateLimiter } from '#server/outreach/submission-rate-limit.ts';
+import { parseSchoolLevel } from '#server/outreach/school-levels.ts';
 
 describe('the organising agencies of plan IV', () => {
   it('are seeded by migration 0006 exactly as listed in agencies.ts', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaderValues, wasmAllowed } from '../../server/http/security-headers.ts';
-import { SEARCH_PAGE_PATHS } from '../../src/library/paths.ts';
+import { securityHeaderValues, wasmAllowed } from '#server/http/security-headers.ts';
+import { SEARCH_PAGE_PATHS } from '#shared/paths/library.ts';
 
 describe('WebAssembly in the CSP', () => {
   it('is allowed on the search pages and Pagefind’s files only', () => {

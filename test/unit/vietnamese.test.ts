@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, normalizeVietnamese } from '../../server/text/vietnamese.ts';
+import { foldVietnamese, normalizeVietnamese } from '#shared/text/vietnamese.ts';
 
 describe('normalizeVietnamese', () => {
   it('matches old and new tone placement', () => {

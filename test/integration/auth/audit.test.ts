@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryAudit, recordAudit } from '../../../server/auth/audit.ts';
-import { auditLog } from '../../../server/db/schema.ts';
+import { queryAudit, recordAudit } from '#server/auth/audit.ts';
+import { auditLog } from '#server/db/schema.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 
 describe.each(databaseKinds)('audit log on %s', (kind) => {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryAudit } from '../../../server/auth/audit.ts';
-import { checkPassword, checkTotp, confirmTotpEnrolment, WRONG_CODE, WRONG_CREDENTIALS } from '../../../server/auth/login.ts';
-import { totpCode } from '../../../server/auth/totp.ts';
-import { findUser } from '../../../server/auth/users.ts';
-import { auditLog, users } from '../../../server/db/schema.ts';
+import { queryAudit } from '#server/auth/audit.ts';
+import { checkPassword, checkTotp, confirmTotpEnrolment, WRONG_CODE, WRONG_CREDENTIALS } from '#server/auth/login.ts';
+import { totpCode } from '#server/auth/totp.ts';
+import { findUser } from '#server/auth/users.ts';
+import { auditLog, users } from '#server/db/schema.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { createStaff, TEST_PASSWORD } from '../../helpers/staff.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/client.ts';
-import { auditLog, users } from '../../../server/db/schema.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { auditLog, users } from '#server/db/schema.ts';
 import { runCli } from '../../helpers/cli-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pcmt-cli-'));

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../../server/app-env.ts';
-import { loadConfig } from '../../../server/config.ts';
-import { createSession } from '../../../server/auth/sessions.ts';
-import { createLogger } from '../../../server/logger.ts';
-import { requireStaff, staffSession } from '../../../server/http/staff-session.ts';
+import type { AppEnv } from '#server/app-env.ts';
+import { loadConfig } from '#server/config.ts';
+import { createSession } from '#server/auth/sessions.ts';
+import { createLogger } from '#server/logger.ts';
+import { requireStaff, staffSession } from '#server/http/staff-session.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { createStaff } from '../../helpers/staff.ts';
 import { wallClock } from '../../helpers/clock.ts';

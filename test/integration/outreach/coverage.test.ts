@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formerCommunes } from '../../../server/db/schema.ts';
-import { loadProgress } from '../../../server/outreach/progress.ts';
-import { setUnitActive } from '../../../server/outreach/registry-admin.ts';
-import { approveSession } from '../../../server/outreach/review.ts';
-import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
-import { recordSession } from '../../../server/outreach/sessions.ts';
+import { formerCommunes } from '#server/db/schema.ts';
+import { loadProgress } from '#server/outreach/progress.ts';
+import { setUnitActive } from '#server/outreach/registry-admin.ts';
+import { approveSession } from '#server/outreach/review.ts';
+import { submitPublicSession } from '#server/outreach/public-submission.ts';
+import { recordSession } from '#server/outreach/sessions.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { admin, importSampleSchools, publicInput, sessionInput, supervisor, VINH } from '../../helpers/outreach.ts';
 

@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schools } from '../../../server/db/schema.ts';
-import { readOutreachAudit } from '../../../server/outreach/audit-port.ts';
-import { importSchools } from '../../../server/outreach/school-import.ts';
+import { schools } from '#server/db/schema.ts';
+import { readOutreachAudit } from '#server/outreach/audit-port.ts';
+import { importSchools } from '#server/outreach/school-import.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { admin, supervisor, VINH } from '../../helpers/outreach.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutreachAudit } from '../../../server/outreach/audit-port.ts';
-import { markReportSent, unlockReportPeriod, updateReportPeriod } from '../../../server/outreach/periods.ts';
-import { approveSession, listPendingSessions, rejectSession } from '../../../server/outreach/review.ts';
-import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
-import { findSession, recordSession, updateSession } from '../../../server/outreach/sessions.ts';
+import { readOutreachAudit } from '#server/outreach/audit-port.ts';
+import { markReportSent, unlockReportPeriod, updateReportPeriod } from '#server/outreach/periods.ts';
+import { approveSession, listPendingSessions, rejectSession } from '#server/outreach/review.ts';
+import { submitPublicSession } from '#server/outreach/public-submission.ts';
+import { findSession, recordSession, updateSession } from '#server/outreach/sessions.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { admin, importSampleSchools, officer, publicInput, reporterOf, sessionInput, supervisor, VINH } from '../../helpers/outreach.ts';
 

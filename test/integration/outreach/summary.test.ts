@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outreachFormMonthStats, outreachUnitYearStats } from '../../../server/db/schema.ts';
-import { loadProgress } from '../../../server/outreach/progress.ts';
-import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
-import { approveSession, rejectSession } from '../../../server/outreach/review.ts';
-import { recordSession, updateSession } from '../../../server/outreach/sessions.ts';
-import { rebuildOutreachSummary } from '../../../server/outreach/summary.ts';
+import { outreachFormMonthStats, outreachUnitYearStats } from '#server/db/schema.ts';
+import { loadProgress } from '#server/outreach/progress.ts';
+import { submitPublicSession } from '#server/outreach/public-submission.ts';
+import { approveSession, rejectSession } from '#server/outreach/review.ts';
+import { recordSession, updateSession } from '#server/outreach/sessions.ts';
+import { rebuildOutreachSummary } from '#server/outreach/summary.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { admin, importSampleSchools, publicInput, sessionInput, supervisor, VINH } from '../../helpers/outreach.ts';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../server/auth/actor.ts';
+import type { Role } from '#server/auth/actor.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { locationOf, StaffHttp } from '../../helpers/staff-http.ts';
 import { admin, importSampleSchools, sessionInput, VINH } from '../../helpers/outreach.ts';
-import { recordSession } from '../../../server/outreach/sessions.ts';
+import { recordSession } from '#server/outreach/sessions.ts';
 
 type Visitor = Role | 'anonymous';
 const VISITORS: Visitor[] = ['anonymous', 'officer', 'supervisor', 'admin', 'reporter'];

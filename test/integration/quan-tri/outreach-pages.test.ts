@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communes, outreachEvidence, outreachSessions, schools } from '../../../server/db/schema.ts';
-import { readOutreachAudit } from '../../../server/outreach/audit-port.ts';
-import { loadProgress } from '../../../server/outreach/progress.ts';
-import { submitPublicSession } from '../../../server/outreach/public-submission.ts';
-import { findSession, recordSession } from '../../../server/outreach/sessions.ts';
-import { vietnamDate } from '../../../server/text/vietnam-time.ts';
+import { communes, outreachEvidence, outreachSessions, schools } from '#server/db/schema.ts';
+import { readOutreachAudit } from '#server/outreach/audit-port.ts';
+import { loadProgress } from '#server/outreach/progress.ts';
+import { submitPublicSession } from '#server/outreach/public-submission.ts';
+import { findSession, recordSession } from '#server/outreach/sessions.ts';
+import { vietnamDate } from '#shared/time/vietnam-time.ts';
 import { admin as adminActor, importSampleSchools, publicInput, sessionInput, VINH } from '../../helpers/outreach.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';

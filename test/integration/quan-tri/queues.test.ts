@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryAudit } from '../../../server/auth/audit.ts';
-import { queueCodesOf } from '../../../server/auth/users.ts';
-import { queues } from '../../../server/db/schema.ts';
+import { queryAudit } from '#server/auth/audit.ts';
+import { queueCodesOf } from '#server/auth/load-actor.ts';
+import { queues } from '#server/db/schema.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { StaffHttp } from '../../helpers/staff-http.ts';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../../server/auth/totp.ts';
-import { findUser } from '../../../server/auth/users.ts';
-import { auditLog, sessions, users } from '../../../server/db/schema.ts';
+import { totpCode } from '#server/auth/totp.ts';
+import { findUser } from '#server/auth/users.ts';
+import { auditLog, sessions, users } from '#server/db/schema.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken, TEST_PASSWORD } from '../../helpers/staff.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tipPhotos, tips, tipTags } from '../../../server/db/schema.ts';
+import { tipPhotos, tips, tipTags } from '#server/db/schema.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';

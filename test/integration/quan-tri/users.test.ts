@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryAudit } from '../../../server/auth/audit.ts';
-import { checkPassword } from '../../../server/auth/login.ts';
-import { findUserByUsername, queueCodesOf } from '../../../server/auth/users.ts';
-import { sessions } from '../../../server/db/schema.ts';
+import { queryAudit } from '#server/auth/audit.ts';
+import { checkPassword } from '#server/auth/login.ts';
+import { queueCodesOf } from '#server/auth/load-actor.ts';
+import { findUserByUsername } from '#server/auth/users.ts';
+import { sessions } from '#server/db/schema.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';
 import { StaffHttp } from '../../helpers/staff-http.ts';

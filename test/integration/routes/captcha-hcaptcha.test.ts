@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tips } from '../../../server/db/schema.ts';
+import { tips } from '#server/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestApp } from '../../helpers/test-app.ts';
 import { tipForm, tipRowCounts, VALID_DESCRIPTION } from '../../helpers/tips.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tipMessages } from '../../../server/db/schema.ts';
+import { tipMessages } from '#server/db/schema.ts';
 import { solveAltcha } from '../../helpers/captcha.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { jpegWithGps } from '../../helpers/images.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, tipCopies, tips } from '../../../server/db/schema.ts';
-import { insertTip, type TipRow } from '../../../server/tips/store-tip.ts';
+import { auditLog, tipCopies, tips } from '#server/db/schema.ts';
+import { insertTip, type TipRow } from '#server/tips/store-tip.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { tipRowCounts } from '../../helpers/tips.ts';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../server/auth/actor.ts';
-import { queryAudit } from '../../../server/auth/audit.ts';
-import { auditLog, queues, tips } from '../../../server/db/schema.ts';
-import { submitTip } from '../../../server/tips/submit.ts';
-import { createQueue, listQueuesForAdmin, QueueRefusal, renameQueue, setQueueActive } from '../../../server/triage/queue-admin.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import { queryAudit } from '#server/auth/audit.ts';
+import { auditLog, queues, tips } from '#server/db/schema.ts';
+import { submitTip } from '#server/tips/submit.ts';
+import { createQueue, listQueuesForAdmin, QueueRefusal, renameQueue, setQueueActive } from '#server/triage/queue-admin.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { testSecrets } from '../../helpers/test-app.ts';
 import { VALID_DESCRIPTION } from '../../helpers/tips.ts';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../server/auth/actor.ts';
-import { auditLog } from '../../../server/db/schema.ts';
+import type { Role } from '#server/auth/actor.ts';
+import { auditLog } from '#server/db/schema.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startPortalOn, type PortalOn } from '../../helpers/portal-on.ts';
 import { createStaff, signedInToken } from '../../helpers/staff.ts';

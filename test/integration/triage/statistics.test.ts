@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../server/auth/actor.ts';
-import { StatisticsRefused, currentReportPeriod, tipStatistics, type TipStatistics } from '../../../server/triage/statistics.ts';
-import { statisticsFileName, statisticsToCsv, statisticsToXlsx } from '../../../server/triage/statistics-files.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import { StatisticsRefused, currentReportPeriod, tipStatistics, type TipStatistics } from '#server/triage/statistics.ts';
+import { statisticsFileName, statisticsToCsv, statisticsToXlsx } from '#server/triage/statistics-files.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases.ts';
 import { hours, insertStatisticsTip, STATISTICS_RANGE, STATISTICS_TIPS } from '../../helpers/triage.ts';
 

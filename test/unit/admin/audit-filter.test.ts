@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditPageHref, auditQueryFrom } from '../../../src/admin/audit-filter.ts';
-import { parseVietnamDay } from '../../../src/admin/forms.ts';
+import { auditPageHref, auditQueryFrom } from '#src/admin/audit-filter.ts';
+import { parseVietnamDay } from '#src/admin/forms.ts';
 
 describe('dates typed in the staff area', () => {
   it('reads dd/mm/yyyy and yyyy-mm-dd as the start of that day in Vietnam', () => {

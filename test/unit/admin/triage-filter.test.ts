@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../server/auth/actor.ts';
-import { auditActionLabel } from '../../../src/admin/audit-labels.ts';
-import { triageListHref, triageQueryFrom } from '../../../src/admin/triage-filter.ts';
-import { translator } from '../../../src/i18n/index.ts';
+import type { Actor } from '#server/auth/actor.ts';
+import { auditActionLabel } from '#src/admin/audit-labels.ts';
+import { triageListHref, triageQueryFrom } from '#src/admin/triage-filter.ts';
+import { translator } from '#shared/i18n/index.ts';
 
 const officer: Actor = { userId: 'u1', username: 'can.bo', role: 'officer', queueCodes: ['pc04'], unitCode: null };
 const messages = { badDate: 'ngày sai', badRange: 'khoảng sai', badQueue: 'hàng đợi sai' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonPasswordList, passwordProblem } from '../../../server/auth/password-policy.ts';
+import { commonPasswordList, passwordProblem } from '#server/auth/password-policy.ts';
 
 describe('password policy', () => {
   it('refuses a password shorter than 12 characters, counting Vietnamese letters as one each', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockDurationMs, lockedMessage } from '../../../server/auth/throttle.ts';
+import { lockDurationMs, lockedMessage } from '#server/auth/throttle.ts';
 
 describe('login back-off', () => {
   it('allows four failures, then locks for 1, 2, 4 … minutes up to an hour', () => {

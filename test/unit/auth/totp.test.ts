@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchingTotpStep, newTotpSecret, totpCode, totpQrSvg, totpUri } from '../../../server/auth/totp.ts';
+import { matchingTotpStep, newTotpSecret, totpCode, totpQrSvg, totpUri } from '#server/auth/totp.ts';
 
 const secret = newTotpSecret();
 const now = new Date('2026-03-01T08:00:10Z');

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataDirInUseError, lockDataDir } from '../../../server/db/data-dir-lock.ts';
+import { DataDirInUseError, lockDataDir } from '#server/db/data-dir-lock.ts';
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../../server/app-env.ts';
-import { rateLimits } from '../../../server/http/rate-limit.ts';
+import type { AppEnv } from '#server/app-env.ts';
+import { rateLimits } from '#server/http/rate-limit.ts';
 
 const MESSAGE = 'Vui lòng thử lại sau.';
 

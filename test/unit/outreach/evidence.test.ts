@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cleanEvidence, detectEvidenceType } from '../../../server/outreach/evidence.ts';
+import { cleanEvidence, detectEvidenceType } from '#server/outreach/evidence.ts';
 
 const heicWithGps = readFileSync(new URL('../../fixtures/red-64x48-gps.heic', import.meta.url));
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { detectImageFormat, MAX_PHOTO_SIDE, PhotoError, sanitizePhoto } from '../../../server/photos/sanitize.ts';
+import { detectImageFormat, MAX_PHOTO_SIDE, PhotoError, sanitizePhoto } from '#server/photos/sanitize.ts';
 import { jpegWithGps, plainImage, pngBomb } from '../../helpers/images.ts';
 
 const heicWithGps = readFileSync(new URL('../../fixtures/red-64x48-gps.heic', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRoute, DEFAULT_RULES, type RoutingQueue } from '../../../server/tips/routing.ts';
+import { decideRoute, DEFAULT_RULES, type RoutingQueue } from '#server/tips/routing.ts';
 
 const queueList: RoutingQueue[] = [
   { code: 'pc04', name: 'PC04', active: true, communeCode: null },

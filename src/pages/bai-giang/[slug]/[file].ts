@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { kitFiles, kitZip, kitZipName, ZIP, type KitFile } from '../../../../server/kits/kit-files.ts';
-import type { Kit } from '../../../content-schemas.ts';
+import { kitFiles, kitZip, kitZipName, ZIP, type KitFile } from '#server/kits/kit-files.ts';
+import type { Kit } from '#shared/content-schemas.ts';
 
 /*
  * Every kit download, written into the build as a static file (/bai-giang/<slug>/<file>): the ZIP and each

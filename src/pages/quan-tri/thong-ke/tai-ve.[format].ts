@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
-import { requireRole } from '../../../admin/guard.ts';
-import { ADMIN_PATHS } from '../../../admin/paths.ts';
-import { plainPage } from '../../../admin/responses.ts';
-import { readStatisticsQuery } from '../../../admin/statistics-query.ts';
-import { translator } from '../../../i18n/index.ts';
-import { recordAudit } from '../../../../server/auth/audit.ts';
-import { attachment, SPREADSHEET_MEDIA_TYPES } from '../../../../server/reports/spreadsheet.ts';
-import { vietnamDate } from '../../../../server/text/vietnam-time.ts';
-import { STATISTICS_ROLES, tipStatistics } from '../../../../server/triage/statistics.ts';
+import { requireRole } from '#src/admin/guard.ts';
+import { ADMIN_PATHS } from '#shared/paths/admin.ts';
+import { plainPage } from '#src/admin/responses.ts';
+import { readStatisticsQuery } from '#src/admin/statistics-query.ts';
+import { translator } from '#shared/i18n/index.ts';
+import { recordAudit } from '#server/auth/audit.ts';
+import { attachment, SPREADSHEET_MEDIA_TYPES } from '#server/reports/spreadsheet.ts';
+import { vietnamDate } from '#shared/time/vietnam-time.ts';
+import { STATISTICS_ROLES, tipStatistics } from '#server/triage/statistics.ts';
 
 /**
  * GET /quan-tri/thong-ke/tai-ve.csv|.xlsx?tu=dd/mm/yyyy&den=dd/mm/yyyy — the statistics page's figures as
@@ -30,7 +30,7 @@ export const GET: APIRoute = async (context) => {
   }
   const stats = await tipStatistics(db, actor, query.range);
   // exceljs is large: loaded on the first download, not at every start.
-  const { statisticsFileName, statisticsToCsv, statisticsToXlsx } = await import('../../../../server/triage/statistics-files.ts');
+  const { statisticsFileName, statisticsToCsv, statisticsToXlsx } = await import('#server/triage/statistics-files.ts');
   const bytes = format === 'xlsx' ? await statisticsToXlsx(stats, vietnamDate(now), now) : statisticsToCsv(stats, vietnamDate(now));
   await recordAudit(db, {
     actor: { userId: actor.userId, username: actor.username },

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { requireRole } from '../../../../../admin/guard.ts';
-import { parseTipId, TRIAGE_ROLES } from '../../../../../../server/triage/access.ts';
-import { tipPhoto } from '../../../../../../server/triage/tip-detail.ts';
+import { requireRole } from '#src/admin/guard.ts';
+import { parseTipId, TRIAGE_ROLES } from '#server/triage/access.ts';
+import { tipPhoto } from '#server/triage/tip-detail.ts';
 
 export const prerender = false;
 

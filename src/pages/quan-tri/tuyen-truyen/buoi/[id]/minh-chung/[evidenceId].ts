@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { requireRole } from '../../../../../../admin/guard.ts';
-import { OUTREACH_STAFF_ROLES } from '../../../../../../admin/outreach-roles.ts';
-import { forbiddenResponse } from '../../../../../../admin/responses.ts';
-import { OutreachRefusal } from '../../../../../../../server/outreach/errors.ts';
-import { evidenceFileFor } from '../../../../../../../server/outreach/session-list.ts';
+import { requireRole } from '#src/admin/guard.ts';
+import { OUTREACH_STAFF_ROLES } from '#src/admin/outreach-roles.ts';
+import { forbiddenResponse } from '#src/admin/responses.ts';
+import { OutreachRefusal } from '#server/outreach/errors.ts';
+import { evidenceFileFor } from '#server/outreach/session-list.ts';
 
 export const prerender = false;
 

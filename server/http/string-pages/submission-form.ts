@@ -1,5 +1,5 @@
-import { OUTREACH_FORMS } from '../../server/db/schema.ts';
-import { translator, type Lang } from '../i18n/index.ts';
+import { OUTREACH_FORMS } from '#shared/outreach/enums.ts';
+import { translator, type Lang } from '#shared/i18n/index.ts';
 import { escapeHtml } from './html.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Progress } from '../../server/outreach/coverage.ts';
-import { translator, type Lang } from '../i18n/index.ts';
+import type { Progress } from '../../outreach/coverage.ts';
+import { translator, type Lang } from '#shared/i18n/index.ts';
 import { escapeHtml, fill, formatNumber } from './html.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { Progress } from '../../server/outreach/coverage.ts';
-import { formatVietnameseDate } from '../../server/text/vietnam-time.ts';
-import { localePath, translator, type Lang } from '../i18n/index.ts';
+import type { Progress } from '../../outreach/coverage.ts';
+import { formatVietnameseDate } from '#shared/time/vietnam-time.ts';
+import { localePath, translator, type Lang } from '#shared/i18n/index.ts';
 import { escapeHtml, fill, formatNumber } from './html.ts';
 import { formChart, monthChart, shareBar } from './progress-charts.ts';
 

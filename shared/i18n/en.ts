@@ -1,5 +1,5 @@
 import { enAdmin } from './en-admin.ts';
-import type { Dictionary } from './index.ts';
+import type { Dictionary } from './dictionary.ts';
 import { enTriage } from './en-triage.ts';
 
 /** English UI strings: the same keys as the Vietnamese dictionary, which is the reference. */

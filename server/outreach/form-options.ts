@@ -1,7 +1,7 @@
-import { PLAN_AGENCIES } from '../../server/outreach/agencies.ts';
-import { loadCommuneRegistry } from '../../server/units/commune-registry.ts';
-import { vietnameseCollator } from '../i18n/index.ts';
-import type { Option } from './submission-form.ts';
+import { PLAN_AGENCIES } from './agencies.ts';
+import { loadCommuneRegistry } from '../units/commune-registry.ts';
+import { vietnameseCollator } from '#shared/i18n/index.ts';
+import type { Option } from '../http/string-pages/submission-form.ts';
 
 /** A kit's choice in the form: its folder name and the title from its kit.yaml. */
 export function kitOption(slug: string, kitYaml: string): Option {

@@ -1,10 +1,10 @@
-import { formatVietnameseDate, vietnamDate } from '../../server/text/vietnam-time.ts';
+import { formatVietnameseDate, vietnamDate } from '../time/vietnam-time.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
 export type Lang = 'vi' | 'en';
-export type MessageKey = keyof typeof vi;
-export type Dictionary = { readonly [K in MessageKey]: string };
+export type { Dictionary, MessageKey } from './dictionary.ts';
+import type { Dictionary, MessageKey } from './dictionary.ts';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
