@@ -10,8 +10,20 @@
 /** @type {import('dependency-cruiser').IConfiguration & { options: import('dependency-cruiser').ICruiseOptions & { enhancedResolveOptions: import('dependency-cruiser').IResolveOptions } }} */
 export default {
   forbidden: [
-    { name: 'shared-stands-alone', severity: 'error', comment: 'shared/ is the layer both sides import: it depends on neither.', from: { path: '^shared/' }, to: { path: '^(server|src|test)/' } },
-    { name: 'domain-without-site', severity: 'error', comment: 'server/ runs from source beside the site; it may not import it.', from: { path: '^server/' }, to: { path: '^(src|test)/' } },
+    {
+      name: 'shared-stands-alone',
+      severity: 'error',
+      comment: 'shared/ is the layer both sides import: it depends on neither.',
+      from: { path: '^shared/' },
+      to: { path: '^(server|src|test)/' },
+    },
+    {
+      name: 'domain-without-site',
+      severity: 'error',
+      comment: 'server/ runs from source beside the site; it may not import it.',
+      from: { path: '^server/' },
+      to: { path: '^(src|test)/' },
+    },
     { name: 'site-without-tests', severity: 'error', from: { path: '^src/' }, to: { path: '^test/' } },
     { name: 'no-cycles', severity: 'error', comment: 'Modules import each other one way.', from: {}, to: { circular: true } },
   ],

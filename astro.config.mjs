@@ -24,7 +24,8 @@ function serverModulesFromSource() {
       if (!resolved || resolved.external) return resolved;
       const folder = folders.find((name) => resolved.id.startsWith(root + name + sep));
       if (!folder) return resolved;
-      if (folder === 'server' && importer.startsWith(root + 'src' + sep + 'scripts' + sep)) throw new Error(`${importer}: browser code may not import ${source}`);
+      if (folder === 'server' && importer.startsWith(root + 'src' + sep + 'scripts' + sep))
+        throw new Error(`${importer}: browser code may not import ${source}`);
       return { id: `#${folder}/${resolved.id.slice(root.length + folder.length + 1)}`, external: true };
     },
   };

@@ -42,10 +42,14 @@ export function buildSite(root: string): void {
  * page language, written to dist/client/pagefind/ with its self-hosted UI.
  */
 function indexForSearch(root: string): void {
-  const pagefind = spawnSync(process.execPath, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', join(root, 'dist', 'client'), '--quiet'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const pagefind = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', join(root, 'dist', 'client'), '--quiet'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (pagefind.status !== 0) throw new Error(`pagefind failed (exit ${pagefind.status ?? pagefind.signal})`);
 }
 

@@ -56,9 +56,7 @@ export const configSchema = z
       .refine((value) => value === undefined || Buffer.from(value, 'base64').length >= 32, 'too short')
       .describe('at least 32 random bytes, base64-encoded'),
     /** HMAC secret that signs ALTCHA proof-of-work challenges. */
-    ALTCHA_SECRET: optionalText
-      .refine((value) => value === undefined || value.length >= 32, 'too short')
-      .describe('a random string of at least 32 characters'),
+    ALTCHA_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, 'too short').describe('a random string of at least 32 characters'),
     /**
      * ALTCHA difficulty: the largest counter a browser may have to search to (time grows linearly).
      * 40,000 is a few seconds on a cheap phone; lower it only for benchmarks.

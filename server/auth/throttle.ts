@@ -23,7 +23,10 @@ export const throttleKey = (username: string) => username.trim().toLowerCase().s
 
 /** When the name may try again, if it is locked now. */
 export async function lockedUntil(db: Db, username: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, throttleKey(username)));
+  const [row] = await db
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.username, throttleKey(username)));
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
@@ -44,7 +47,10 @@ export async function recordLoginFailure(db: Db, username: string, now: Date): P
   const duration = lockDurationMs(row!.failures);
   if (duration === 0) return null;
   const until = new Date(now.getTime() + duration);
-  await db.update(loginThrottle).set({ lockedUntil: until }).where(eq(loginThrottle.username, throttleKey(username)));
+  await db
+    .update(loginThrottle)
+    .set({ lockedUntil: until })
+    .where(eq(loginThrottle.username, throttleKey(username)));
   return until;
 }
 

@@ -51,7 +51,10 @@ export async function settingsErrors(db: Db, settings: UserSettings): Promise<Fi
       if (unknown.length) errors.queueCodes = `Không có hàng đợi ${unknown.join(', ')}. Dùng mã hàng đợi, ví dụ pc04 hoặc cax-16681`;
     }
   } else if (codes.length) {
-    errors.queueCodes = settings.role === 'admin' ? 'Quản trị viên xem được mọi hàng đợi: không chọn hàng đợi' : 'Cán bộ tuyên truyền không làm việc với hàng đợi: không chọn hàng đợi';
+    errors.queueCodes =
+      settings.role === 'admin'
+        ? 'Quản trị viên xem được mọi hàng đợi: không chọn hàng đợi'
+        : 'Cán bộ tuyên truyền không làm việc với hàng đợi: không chọn hàng đợi';
   }
   const unit = settings.unitCode?.trim() ?? '';
   if (settings.role === 'reporter') {
@@ -68,7 +71,8 @@ export async function newUserErrors(db: Db, input: NewUserInput): Promise<FieldE
   const errors: FieldErrors<UserField> = {};
   const username = normaliseUsername(input.username);
   if (!username) errors.username = 'Nhập tên đăng nhập';
-  else if (!USERNAME_PATTERN.test(username)) errors.username = 'Tên đăng nhập dài 3–32 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang';
+  else if (!USERNAME_PATTERN.test(username))
+    errors.username = 'Tên đăng nhập dài 3–32 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang';
   else if (await findUserByUsername(db, username)) errors.username = `Tên đăng nhập ${username} đã có người dùng. Chọn tên khác`;
   return { ...errors, ...(await settingsErrors(db, input)) };
 }
@@ -97,8 +101,8 @@ export async function createUser(db: Db, input: NewUserInput, by: AuditActor): P
         totpSecret,
       })
       .returning();
-    await setQueues(tx as unknown as Db, created!.id, input.role, input.queueCodes);
-    await recordAudit(tx as unknown as Db, {
+    await setQueues(tx, created!.id, input.role, input.queueCodes);
+    await recordAudit(tx, {
       actor: by,
       action: 'user.created',
       targetType: 'user',
@@ -119,7 +123,10 @@ async function setQueues(db: Db, userId: string, role: Role, codes: string[]): P
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(eq(users.username, normaliseUsername(username)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)));
   return row ?? null;
 }
 

@@ -42,7 +42,8 @@ const commands: Record<string, Command> = {
   },
   'schools:import': {
     usage: 'schools:import --file F.csv',
-    summary: 'Import or update the school list (CSV: ma_truong,ten_truong,cap_hoc,ma_xa; UTF-8). Every bad line is named; nothing is imported if any line is bad.',
+    summary:
+      'Import or update the school list (CSV: ma_truong,ten_truong,cap_hoc,ma_xa; UTF-8). Every bad line is named; nothing is imported if any line is bad.',
     async run(config, flags) {
       const file = flags.get('file');
       if (!file) throw new Error('Missing --file: the CSV school list to import.');
@@ -66,7 +67,8 @@ const commands: Record<string, Command> = {
   },
   'tips:purge': {
     usage: 'tips:purge',
-    summary: 'Remove the content of tips closed more than TIP_RETENTION_DAYS days ago (the server does this daily); statistics stay. Prints how many were purged.',
+    summary:
+      'Remove the content of tips closed more than TIP_RETENTION_DAYS days ago (the server does this daily); statistics stay. Prints how many were purged.',
     async run(config) {
       const database = databaseFor(config);
       try {

@@ -24,7 +24,10 @@ export async function addUser(config: Config, flags: Map<string, string>): Promi
   const input = {
     username,
     role: role as Role,
-    queueCodes: (flags.get('queue') ?? '').split(',').map((code) => code.trim()).filter(Boolean),
+    queueCodes: (flags.get('queue') ?? '')
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
     unitCode: flags.get('unit') ?? null,
   };
   const database = databaseFor(config);

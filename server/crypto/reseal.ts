@@ -43,12 +43,16 @@ export async function resealWithCurrentKey(db: Db, keyring: Keyring): Promise<Re
             const data = value == null ? null : seal(keyring, open(keyring, { keyId: row.key_id, data: Buffer.from(value) })).data;
             return sql`${sql.identifier(column)} = ${data}`;
           });
-          await tx.execute(
-            sql`update ${sql.identifier(table)} set key_id = ${keyring.currentKeyId}, ${sql.join(assignments, sql`, `)} where id = ${row.id}`,
-          );
+          await tx.execute(sql`update ${sql.identifier(table)} set key_id = ${keyring.currentKeyId}, ${sql.join(assignments, sql`, `)} where id = ${row.id}`);
         }
         if (rows.length > 0) {
-          await recordAudit(tx, { actor: 'cli', action: 'keys.resealed', targetType: table, targetId: null, detail: { rows: rows.length, toKey: keyring.currentKeyId } });
+          await recordAudit(tx, {
+            actor: 'cli',
+            action: 'keys.resealed',
+            targetType: table,
+            targetId: null,
+            detail: { rows: rows.length, toKey: keyring.currentKeyId },
+          });
         }
         return rows.length;
       });

@@ -403,7 +403,6 @@ export const outreachAgencies = pgTable('outreach_agencies', {
   active: boolean('active').notNull().default(true),
 });
 
-
 /** One outreach session (target III.2). Public submissions stay pending, and uncounted, until approved. */
 export const outreachSessions = pgTable(
   'outreach_sessions',

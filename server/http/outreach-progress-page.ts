@@ -18,7 +18,11 @@ const FIRST_YEAR = 2021;
 export function outreachProgressPage(clientDir: string): Hono<AppEnv> {
   const templates = new Map<Lang, Promise<string | null>>();
   const template = (lang: Lang) => {
-    if (!templates.has(lang)) templates.set(lang, readFile(join(clientDir, ...(lang === 'en' ? ['en'] : []), 'tien-do', 'index.html'), 'utf8').catch(() => null));
+    if (!templates.has(lang))
+      templates.set(
+        lang,
+        readFile(join(clientDir, ...(lang === 'en' ? ['en'] : []), 'tien-do', 'index.html'), 'utf8').catch(() => null),
+      );
     return templates.get(lang)!;
   };
   const page = (lang: Lang) => async (c: Context<AppEnv>) => {

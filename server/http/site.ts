@@ -10,12 +10,7 @@ import { proxy } from 'hono/proxy';
 import type { AppEnv, RenderPage } from '../app-env.ts';
 import { outreachProgressPage } from './outreach-progress-page.ts';
 
-export type NodeHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-  locals: App.Locals,
-) => Promise<void> | void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void, locals: App.Locals) => Promise<void> | void;
 
 /** Hashed build assets never change under the same name; everything else is revalidated each time. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -30,10 +30,9 @@ export function repackOfficeFile(bytes: Uint8Array, date: Date): Uint8Array {
   const iso = `${date.toISOString().slice(0, 10)}T00:00:00Z`;
   const parts = Object.entries(unzipSync(bytes)).map(([name, content]): [string, Uint8Array] => {
     if (name !== 'docProps/core.xml') return [name, content];
-    const xml = new TextDecoder().decode(content).replace(
-      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
-      (_match, open: string, _tag: string, close: string) => `${open}${iso}${close}`,
-    );
+    const xml = new TextDecoder()
+      .decode(content)
+      .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_match, open: string, _tag: string, close: string) => `${open}${iso}${close}`);
     return [name, new TextEncoder().encode(xml)];
   });
   return fixedZip(parts, date);

@@ -46,11 +46,7 @@ export function kitZipName(slug: string): string {
  * Every file of the kit, zipped with fixed timestamps: the same kit gives the same ZIP bytes. `buildFile`
  * lets the caller reuse files it has already built for the single downloads.
  */
-export async function kitZip(
-  slug: string,
-  kit: Kit,
-  buildFile: (file: KitFile) => Promise<Uint8Array> = (file) => file.build(kit),
-): Promise<Uint8Array> {
+export async function kitZip(slug: string, kit: Kit, buildFile: (file: KitFile) => Promise<Uint8Array> = (file) => file.build(kit)): Promise<Uint8Array> {
   const files = await Promise.all(kitFiles(slug).map(async (file) => [file.fileName, await buildFile(file)] as const));
   return fixedZip(files, kit.reviewed);
 }

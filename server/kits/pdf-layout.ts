@@ -179,7 +179,12 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
         const margin = doc.page.margins.bottom;
         doc.page.margins.bottom = 0;
         doc.font('regular').fontSize(8.5).fillColor(MUTED);
-        doc.text(`${pageLabel} ${index + 1}/${count}`, MARGIN, doc.page.height - FOOTER_OFFSET, { width, align: 'right', lineBreak: false, features: features() });
+        doc.text(`${pageLabel} ${index + 1}/${count}`, MARGIN, doc.page.height - FOOTER_OFFSET, {
+          width,
+          align: 'right',
+          lineBreak: false,
+          features: features(),
+        });
         doc.page.margins.bottom = margin;
       }
       doc.end();

@@ -13,7 +13,10 @@ export async function quizPdf(kit: Kit): Promise<Uint8Array> {
   pdf.title(`${t('kits.quiz')}: ${kit.title}`);
   for (const [index, question] of kit.quiz.entries()) {
     pdf.heading(`${index + 1}. ${question.question}`, 2);
-    pdf.bullets(question.options.map((option, optionIndex) => `${optionLetter(optionIndex)}. ${option}`), { marker: 'none' });
+    pdf.bullets(
+      question.options.map((option, optionIndex) => `${optionLetter(optionIndex)}. ${option}`),
+      { marker: 'none' },
+    );
   }
 
   pdf.newPage();

@@ -33,9 +33,21 @@ export async function slidesPptx(kit: Kit): Promise<Uint8Array> {
   const overview = pptx.addSlide({ masterName: MASTER });
   overview.hidden = true;
   overview.addText(kit.title, { x: 0.5, y: 0.3, w: 9, h: 0.9, fontFace: FONT, fontSize: 24, bold: true, color: BRAND, lang: LANG, fit: 'shrink' });
-  overview.addText(kitFacts(kit).map(({ label, value }) => `${label}: ${value}`).join('  ·  '), {
-    x: 0.5, y: 1.2, w: 9, h: 0.4, fontFace: FONT, fontSize: 14, color: INK, lang: LANG,
-  });
+  overview.addText(
+    kitFacts(kit)
+      .map(({ label, value }) => `${label}: ${value}`)
+      .join('  ·  '),
+    {
+      x: 0.5,
+      y: 1.2,
+      w: 9,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 14,
+      color: INK,
+      lang: LANG,
+    },
+  );
   overview.addText(
     kit.activities.map((activity, index) => ({ text: activityHeading(index, activity.title, activity.minutes), options: { breakLine: true } })),
     { x: 0.5, y: 1.7, w: 9, h: 3.4, fontFace: FONT, fontSize: 15, color: INK, valign: 'top', lang: LANG, fit: 'shrink', paraSpaceAfter: 4 },

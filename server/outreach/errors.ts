@@ -21,5 +21,4 @@ export class OutreachRefusal extends Error {
   }
 }
 
-export const refuse = (status: RefusalStatus, field: string | null, message: string) =>
-  new OutreachRefusal(status, [{ field, message }]);
+export const refuse = (status: RefusalStatus, field: string | null, message: string) => new OutreachRefusal(status, [{ field, message }]);

@@ -35,7 +35,9 @@ export async function reportPeriodsFor(db: Db, year: number): Promise<ReportPeri
   const rows = await db.select().from(reportPeriods).where(eq(reportPeriods.year, year));
   return REPORT_KINDS.map((kind) => {
     const row = rows.find((candidate) => candidate.kind === kind);
-    return row ? { year, kind, coversFrom: row.coversFrom, coversTo: row.coversTo, dueBefore: row.dueBefore, sentAt: row.sentAt } : defaultReportPeriod(year, kind);
+    return row
+      ? { year, kind, coversFrom: row.coversFrom, coversTo: row.coversTo, dueBefore: row.dueBefore, sentAt: row.sentAt }
+      : defaultReportPeriod(year, kind);
   });
 }
 
@@ -47,9 +49,7 @@ export interface Deadline {
 
 /** The first report not yet sent whose due date has not passed. */
 export function nextDeadline(periods: readonly ReportPeriod[], today: string): Deadline | null {
-  const upcoming = periods
-    .filter((period) => !period.sentAt && period.dueBefore > today)
-    .sort((a, b) => a.dueBefore.localeCompare(b.dueBefore))[0];
+  const upcoming = periods.filter((period) => !period.sentAt && period.dueBefore > today).sort((a, b) => a.dueBefore.localeCompare(b.dueBefore))[0];
   return upcoming ? { period: upcoming, daysLeft: daysBetween(today, upcoming.dueBefore) } : null;
 }
 
@@ -84,7 +84,13 @@ export async function updateReportPeriod(db: Db, actor: Actor, year: number, kin
       .insert(reportPeriods)
       .values({ year, kind, ...dates })
       .onConflictDoUpdate({ target: [reportPeriods.year, reportPeriods.kind], set: dates });
-    await recordOutreachAudit(tx, { actor, action: 'outreach.period.update', subjectType: 'report-period', subjectId: `${year}/${kind}`, details: { ...dates } });
+    await recordOutreachAudit(tx, {
+      actor,
+      action: 'outreach.period.update',
+      subjectType: 'report-period',
+      subjectId: `${year}/${kind}`,
+      details: { ...dates },
+    });
     return { ...current!, ...dates };
   });
 }
@@ -121,7 +127,13 @@ export async function unlockReportPeriod(db: Db, actor: Actor, year: number, kin
       .update(reportPeriods)
       .set({ sentAt: null, sentBy: null })
       .where(and(eq(reportPeriods.year, year), eq(reportPeriods.kind, kind)));
-    await recordOutreachAudit(tx, { actor, action: 'outreach.period.unlock', subjectType: 'report-period', subjectId: `${year}/${kind}`, details: { reason: note, sentAt: current!.sentAt.toISOString() } });
+    await recordOutreachAudit(tx, {
+      actor,
+      action: 'outreach.period.unlock',
+      subjectType: 'report-period',
+      subjectId: `${year}/${kind}`,
+      details: { reason: note, sentAt: current!.sentAt.toISOString() },
+    });
     return { ...current!, sentAt: null };
   });
 }

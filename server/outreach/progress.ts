@@ -23,17 +23,34 @@ export async function loadProgress(db: Db, year: number, now: Date = new Date())
       sql`select json_agg(json_build_array(${outreachUnitYearStats.unitKind}, ${outreachUnitYearStats.unitCode}, ${outreachUnitYearStats.sessions}, ${outreachUnitYearStats.firstOn})) from ${outreachUnitYearStats} where ${outreachUnitYearStats.year} = ${year}`,
     ).then((rows) => rows.map(([kind, code, sessions, firstOn]): UnitYearStats => ({ kind, code, sessions, firstOn }))),
     db
-      .select({ form: outreachFormMonthStats.form, month: outreachFormMonthStats.month, sessions: outreachFormMonthStats.sessions, audience: outreachFormMonthStats.audience })
+      .select({
+        form: outreachFormMonthStats.form,
+        month: outreachFormMonthStats.month,
+        sessions: outreachFormMonthStats.sessions,
+        audience: outreachFormMonthStats.audience,
+      })
       .from(outreachFormMonthStats)
       .where(eq(outreachFormMonthStats.year, year)) as Promise<FormMonthStats[]>,
     jsonRows<[string, string, CommuneRecord['kind'], boolean, boolean, boolean, string | null]>(
       db,
       sql`select json_agg(json_build_array(${communes.code}, ${communes.name}, ${communes.kind}, ${communes.isBorder}, ${communes.isCoastal}, ${communes.active}, ${communes.deactivatedOn})) from ${communes}`,
-    ).then((rows) => rows.map(([code, name, kind, isBorder, isCoastal, active, deactivatedOn]): CommuneRecord => ({ code, name, kind, isBorder, isCoastal, active, deactivatedOn }))),
+    ).then((rows) =>
+      rows.map(([code, name, kind, isBorder, isCoastal, active, deactivatedOn]): CommuneRecord => ({
+        code,
+        name,
+        kind,
+        isBorder,
+        isCoastal,
+        active,
+        deactivatedOn,
+      })),
+    ),
     jsonRows<[string, string, string, string, boolean, string | null]>(
       db,
       sql`select json_agg(json_build_array(${schools.code}, ${schools.name}, ${schools.level}, ${schools.communeCode}, ${schools.active}, ${schools.deactivatedOn})) from ${schools}`,
-    ).then((rows) => rows.map(([code, name, level, communeCode, active, deactivatedOn]): SchoolRecord => ({ code, name, level, communeCode, active, deactivatedOn }))),
+    ).then((rows) =>
+      rows.map(([code, name, level, communeCode, active, deactivatedOn]): SchoolRecord => ({ code, name, level, communeCode, active, deactivatedOn })),
+    ),
     reportPeriodsFor(db, year),
     reportPeriodsFor(db, yearOf(today) + 1),
   ]);

@@ -28,7 +28,11 @@ export interface PublicSubmissionInput {
  * A teacher or officer without an account reports a session. It is stored pending and uncounted until a
  * supervisor approves it. Schools must belong to the chosen commune, which catches most mistyped codes.
  */
-export async function submitPublicSession(db: Db, input: PublicSubmissionInput, options: { evidence?: readonly CleanEvidence[]; now?: Date } = {}): Promise<string> {
+export async function submitPublicSession(
+  db: Db,
+  input: PublicSubmissionInput,
+  options: { evidence?: readonly CleanEvidence[]; now?: Date } = {},
+): Promise<string> {
   const now = options.now ?? new Date();
   return storePublicSession(db, await checkPublicSession(db, input, now), { evidence: options.evidence ?? [], now });
 }
@@ -46,7 +50,10 @@ export async function checkPublicSession(db: Db, input: PublicSubmissionInput, n
     errors.push({ field: 'includeCommune', message: 'Đánh dấu ô tuyên truyền cho người dân của xã, phường, hoặc nhập mã trường được tuyên truyền.' });
   }
   if (!input.reporterName.trim()) errors.push({ field: 'reporterName', message: 'Nhập họ và tên người báo cáo.' });
-  const units: UnitRef[] = [...(input.includeCommune && communeCode ? [{ kind: 'commune' as const, code: communeCode }] : []), ...schoolCodes.map((code) => ({ kind: 'school' as const, code }))];
+  const units: UnitRef[] = [
+    ...(input.includeCommune && communeCode ? [{ kind: 'commune' as const, code: communeCode }] : []),
+    ...schoolCodes.map((code) => ({ kind: 'school' as const, code })),
+  ];
   let details;
   try {
     details = parseSessionDetails({ ...input, units: units.length ? units : [{ kind: 'commune', code: communeCode || '-' }] }, now);
@@ -67,8 +74,14 @@ export function storePublicSession(db: Db, details: SessionDetails, options: { e
 async function assertSchoolsInCommune(db: Db, communeCode: string, schoolCodes: string[]): Promise<void> {
   const [rows, [former], [current]] = await Promise.all([
     db.select().from(schools).where(inArray(schools.code, schoolCodes)),
-    db.select().from(formerCommunes).where(inArray(formerCommunes.code, [communeCode])),
-    db.select().from(communes).where(inArray(communes.code, [communeCode])),
+    db
+      .select()
+      .from(formerCommunes)
+      .where(inArray(formerCommunes.code, [communeCode])),
+    db
+      .select()
+      .from(communes)
+      .where(inArray(communes.code, [communeCode])),
   ]);
   const chosen = current?.code ?? former?.communeCode;
   if (!chosen) throw refuse(422, 'communeCode', 'Chọn xã, phường nơi tổ chức trong danh sách.');

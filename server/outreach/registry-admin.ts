@@ -58,8 +58,17 @@ export async function updateSchool(db: Db, actor: Actor, code: string, fields: O
     const [before] = await tx.select().from(schools).where(eq(schools.code, code));
     if (!before) throw refuse(404, 'code', `Không có trường mã ${code}.`);
     await assertCommuneExists(tx, checked.communeCode);
-    await tx.update(schools).set({ ...checked, updatedAt: new Date() }).where(eq(schools.code, code));
-    await recordOutreachAudit(tx, { actor, action: 'outreach.school.update', subjectType: 'school', subjectId: code, details: { before: { name: before.name, level: before.level, communeCode: before.communeCode }, after: checked } });
+    await tx
+      .update(schools)
+      .set({ ...checked, updatedAt: new Date() })
+      .where(eq(schools.code, code));
+    await recordOutreachAudit(tx, {
+      actor,
+      action: 'outreach.school.update',
+      subjectType: 'school',
+      subjectId: code,
+      details: { before: { name: before.name, level: before.level, communeCode: before.communeCode }, after: checked },
+    });
   });
 }
 
@@ -73,7 +82,13 @@ export async function setUnitActive(db: Db, actor: Actor, kind: 'school' | 'comm
     if (!row) throw refuse(404, 'code', kind === 'school' ? `Không có trường mã ${code}.` : `Không có xã, phường nào mã ${code}.`);
     if (row.active === active) return;
     await tx.update(table).set({ active, deactivatedOn, updatedAt: now }).where(eq(table.code, code));
-    await recordOutreachAudit(tx, { actor, action: active ? `outreach.${kind}.reactivate` : `outreach.${kind}.deactivate`, subjectType: kind, subjectId: code, details: { deactivatedOn } });
+    await recordOutreachAudit(tx, {
+      actor,
+      action: active ? `outreach.${kind}.reactivate` : `outreach.${kind}.deactivate`,
+      subjectType: kind,
+      subjectId: code,
+      details: { deactivatedOn },
+    });
   });
 }
 
@@ -92,8 +107,17 @@ export async function updateCommune(db: Db, actor: Actor, code: string, fields: 
     const [before] = await tx.select().from(communes).where(eq(communes.code, code));
     if (!before) throw refuse(404, 'code', `Không có xã, phường nào mã ${code}.`);
     const after = { name, kind: name.startsWith('Phường') ? ('phuong' as const) : ('xa' as const), isBorder: fields.isBorder, isCoastal: fields.isCoastal };
-    await tx.update(communes).set({ ...after, updatedAt: new Date() }).where(eq(communes.code, code));
-    await recordOutreachAudit(tx, { actor, action: 'outreach.commune.update', subjectType: 'commune', subjectId: code, details: { before: { name: before.name, isBorder: before.isBorder, isCoastal: before.isCoastal }, after } });
+    await tx
+      .update(communes)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(communes.code, code));
+    await recordOutreachAudit(tx, {
+      actor,
+      action: 'outreach.commune.update',
+      subjectType: 'commune',
+      subjectId: code,
+      details: { before: { name: before.name, isBorder: before.isBorder, isCoastal: before.isCoastal }, after },
+    });
   });
 }
 
@@ -112,7 +136,13 @@ export function listCommunes(db: Db) {
 }
 
 /** The communes page's one save: border and coastal tags and the active flag, together or not at all. */
-export async function updateCommuneSettings(db: Db, actor: Actor, code: string, settings: { isBorder: boolean; isCoastal: boolean; active: boolean }, now: Date = new Date()): Promise<void> {
+export async function updateCommuneSettings(
+  db: Db,
+  actor: Actor,
+  code: string,
+  settings: { isBorder: boolean; isCoastal: boolean; active: boolean },
+  now: Date = new Date(),
+): Promise<void> {
   assertAdministrator(actor, 'sửa thông tin xã, phường');
   await db.transaction(async (tx) => {
     const [commune] = await tx.select().from(communes).where(eq(communes.code, code));

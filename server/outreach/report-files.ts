@@ -8,7 +8,19 @@ import { addSummarySheet, addTableSheet, csvFile } from '../reports/spreadsheet.
 /** Reports go to the province in Vietnamese, whatever language the person downloading reads. */
 const t = translator('vi');
 
-const UNIT_HEADERS = ['Loại đơn vị', 'Mã', 'Tên đơn vị', 'Phân loại', 'Thuộc xã, phường', 'Tình trạng', 'Số buổi', 'Lượt người tham dự', 'Hình thức', 'Lần đầu', 'Lần cuối'];
+const UNIT_HEADERS = [
+  'Loại đơn vị',
+  'Mã',
+  'Tên đơn vị',
+  'Phân loại',
+  'Thuộc xã, phường',
+  'Tình trạng',
+  'Số buổi',
+  'Lượt người tham dự',
+  'Hình thức',
+  'Lần đầu',
+  'Lần cuối',
+];
 
 function unitCells(row: ReportUnitRow): (string | number)[] {
   const category = row.kind === 'commune' ? t(`outreach.kind.${row.category as 'xa' | 'phuong'}`) : t(`outreach.level.${row.category as 'thcs'}`);

@@ -26,7 +26,10 @@ async function decide(db: Db, actor: Actor, id: string, decision: Decision, note
       .update(outreachSessions)
       .set({ status: decision, reviewedBy: actor.userId, reviewedAt: now, reviewNote: note, updatedAt: now })
       .where(eq(outreachSessions.id, id));
-    await tx.update(outreachSessionUnits).set({ counted: decision === 'approved' }).where(eq(outreachSessionUnits.sessionId, id));
+    await tx
+      .update(outreachSessionUnits)
+      .set({ counted: decision === 'approved' })
+      .where(eq(outreachSessionUnits.sessionId, id));
     await refreshOutreachSummary(tx, [session]);
     await recordOutreachAudit(tx, {
       actor,
@@ -66,7 +69,15 @@ export async function listPendingSessions(db: Db, actor: Actor, limit = 200): Pr
   assertMayReview(actor);
   const rows = await db.select().from(outreachSessions).where(eq(outreachSessions.status, 'pending')).orderBy(asc(outreachSessions.createdAt)).limit(limit);
   if (!rows.length) return [];
-  const units = await db.select().from(outreachSessionUnits).where(inArray(outreachSessionUnits.sessionId, rows.map((row) => row.id)));
+  const units = await db
+    .select()
+    .from(outreachSessionUnits)
+    .where(
+      inArray(
+        outreachSessionUnits.sessionId,
+        rows.map((row) => row.id),
+      ),
+    );
   return rows.map((row) => ({
     id: row.id,
     heldOn: row.heldOn,

@@ -118,12 +118,25 @@ export async function importSchools(db: Db, actor: Actor, bytes: Uint8Array): Pr
         .values(parsed.rows.slice(start, start + 500).map(({ code, name, level, communeCode }) => ({ code, name, level, communeCode, updatedAt: now })))
         .onConflictDoUpdate({
           target: schools.code,
-          set: { name: sql`excluded.name`, level: sql`excluded.level`, communeCode: sql`excluded.commune_code`, active: true, deactivatedOn: null, updatedAt: now },
+          set: {
+            name: sql`excluded.name`,
+            level: sql`excluded.level`,
+            communeCode: sql`excluded.commune_code`,
+            active: true,
+            deactivatedOn: null,
+            updatedAt: now,
+          },
         });
     }
     const created = parsed.rows.filter((row) => !existing.has(row.code)).length;
     const result = { ok: true as const, imported: parsed.rows.length, created, updated: parsed.rows.length - created };
-    await recordOutreachAudit(tx, { actor, action: 'outreach.schools.import', subjectType: 'school', subjectId: '*', details: { imported: result.imported, created, updated: result.updated } });
+    await recordOutreachAudit(tx, {
+      actor,
+      action: 'outreach.schools.import',
+      subjectType: 'school',
+      subjectId: '*',
+      details: { imported: result.imported, created, updated: result.updated },
+    });
     return result;
   });
 }

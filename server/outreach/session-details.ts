@@ -37,13 +37,13 @@ export const sessionDetailsSchema = z.object({
   /** Number of people who attended. */
   audience: z
     .preprocess(
-      (value) => (value === '' || value === null || value === undefined ? undefined : typeof value === 'string' ? Number(value.trim().replace(/[.\s]/g, '')) : value),
+      (value) =>
+        value === '' || value === null || value === undefined ? undefined : typeof value === 'string' ? Number(value.trim().replace(/[.\s]/g, '')) : value,
       z.number({ error: (issue) => (issue.input === undefined ? 'Nhập số người tham dự.' : 'Nhập số người tham dự bằng chữ số.') }),
     )
-    .pipe(z.number()
-    .int('Nhập số người tham dự là số nguyên.')
-    .min(1, 'Nhập số người tham dự, ít nhất 1 người.')
-    .max(100_000, 'Số người tham dự tối đa 100.000.')),
+    .pipe(
+      z.number().int('Nhập số người tham dự là số nguyên.').min(1, 'Nhập số người tham dự, ít nhất 1 người.').max(100_000, 'Số người tham dự tối đa 100.000.'),
+    ),
   /** Lesson kit used, if any. */
   kitSlug: z
     .string()

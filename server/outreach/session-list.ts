@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { SESSION_STATUSES } from '#shared/outreach/enums.ts';
+import { type SESSION_STATUSES } from '#shared/outreach/enums.ts';
 import { outreachEvidence, outreachSessions, outreachSessionUnits } from '../db/schema.ts';
 import { assertMayRecordFor } from './access.ts';
 import { refuse } from './errors.ts';
@@ -53,21 +53,42 @@ export async function listSessions(db: Db, actor: Actor, filter: SessionFilter, 
     );
   }
   const rows = await db
-    .select({ id: outreachSessions.id, heldOn: outreachSessions.heldOn, form: outreachSessions.form, audience: outreachSessions.audience, status: outreachSessions.status, source: outreachSessions.source })
+    .select({
+      id: outreachSessions.id,
+      heldOn: outreachSessions.heldOn,
+      form: outreachSessions.form,
+      audience: outreachSessions.audience,
+      status: outreachSessions.status,
+      source: outreachSessions.source,
+    })
     .from(outreachSessions)
     .where(and(...conditions))
     .orderBy(desc(outreachSessions.heldOn), desc(outreachSessions.createdAt))
     .limit(limit);
   if (!rows.length) return [];
-  const units = await db.select().from(outreachSessionUnits).where(inArray(outreachSessionUnits.sessionId, rows.map((row) => row.id)));
-  return rows.map((row) => ({ ...row, units: units.filter((unit) => unit.sessionId === row.id).map((unit) => ({ kind: unit.unitKind, code: unit.unitCode })) }));
+  const units = await db
+    .select()
+    .from(outreachSessionUnits)
+    .where(
+      inArray(
+        outreachSessionUnits.sessionId,
+        rows.map((row) => row.id),
+      ),
+    );
+  return rows.map((row) => ({
+    ...row,
+    units: units.filter((unit) => unit.sessionId === row.id).map((unit) => ({ kind: unit.unitKind, code: unit.unitCode })),
+  }));
 }
 
 /** One session for its edit page, if the caller may change it (reporters: sessions of their own unit only). */
 export async function findSessionFor(db: Db, actor: Actor, id: string) {
   const session = await findSession(db, id);
   if (!session) return null;
-  assertMayRecordFor(actor, session.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })));
+  assertMayRecordFor(
+    actor,
+    session.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })),
+  );
   const evidence = await db
     .select({ id: outreachEvidence.id, kind: outreachEvidence.kind, mediaType: outreachEvidence.mediaType, byteSize: outreachEvidence.byteSize })
     .from(outreachEvidence)

@@ -30,13 +30,18 @@ export async function assertUnlockedOrAdministrator(db: Db, actor: Actor, heldOn
 }
 
 async function assertAgency(db: Db, code: string): Promise<void> {
-  const [agency] = await db.select().from(outreachAgencies).where(and(eq(outreachAgencies.code, code), eq(outreachAgencies.active, true)));
+  const [agency] = await db
+    .select()
+    .from(outreachAgencies)
+    .where(and(eq(outreachAgencies.code, code), eq(outreachAgencies.active, true)));
   if (!agency) throw refuse(422, 'agencyCode', 'Chọn cơ quan, đơn vị tổ chức trong danh sách.');
 }
 
 async function writeUnits(db: Db, sessionId: string, units: ResolvedUnit[], heldOn: string, counted: boolean): Promise<void> {
   await db.delete(outreachSessionUnits).where(eq(outreachSessionUnits.sessionId, sessionId));
-  await db.insert(outreachSessionUnits).values(units.map((unit) => ({ sessionId, unitKind: unit.kind, unitCode: unit.unitCode, recordedCode: unit.recordedCode, heldOn, counted })));
+  await db
+    .insert(outreachSessionUnits)
+    .values(units.map((unit) => ({ sessionId, unitKind: unit.kind, unitCode: unit.unitCode, recordedCode: unit.recordedCode, heldOn, counted })));
 }
 
 /** What staff may edit of a session. Who reported it (a teacher's name and contact) is kept as submitted. */
@@ -58,7 +63,13 @@ function sessionValues(details: SessionDetails) {
 export async function insertSession(
   db: Db,
   details: SessionDetails,
-  options: { actor: Actor | null; status: 'pending' | 'approved'; evidence: readonly CleanEvidence[]; now: Date; assertUnlocked?: (tx: Db) => Promise<boolean> },
+  options: {
+    actor: Actor | null;
+    status: 'pending' | 'approved';
+    evidence: readonly CleanEvidence[];
+    now: Date;
+    assertUnlocked?: (tx: Db) => Promise<boolean>;
+  },
 ): Promise<string> {
   const id = randomUUID();
   return db.transaction(async (tx) => {
@@ -77,14 +88,30 @@ export async function insertSession(
     await writeUnits(tx, id, units, details.heldOn, options.status === 'approved');
     if (options.status === 'approved') await refreshOutreachSummary(tx, [{ heldOn: details.heldOn, units }]);
     if (options.evidence.length) {
-      await tx.insert(outreachEvidence).values(options.evidence.map((file) => ({ id: file.id, sessionId: id, kind: file.kind, mediaType: file.mediaType, byteSize: file.bytes.length, bytes: file.bytes })));
+      await tx.insert(outreachEvidence).values(
+        options.evidence.map((file) => ({
+          id: file.id,
+          sessionId: id,
+          kind: file.kind,
+          mediaType: file.mediaType,
+          byteSize: file.bytes.length,
+          bytes: file.bytes,
+        })),
+      );
     }
     await recordOutreachAudit(tx, {
       actor: options.actor,
       action: options.actor ? 'outreach.session.create' : 'outreach.session.submit',
       subjectType: 'outreach-session',
       subjectId: id,
-      details: { heldOn: details.heldOn, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), form: details.form, status: options.status, evidence: options.evidence.length, lockedPeriod },
+      details: {
+        heldOn: details.heldOn,
+        units: units.map((unit) => `${unit.kind}:${unit.unitCode}`),
+        form: details.form,
+        status: options.status,
+        evidence: options.evidence.length,
+        lockedPeriod,
+      },
     });
     return id;
   });
@@ -98,7 +125,13 @@ export async function recordSession(db: Db, actor: Actor, input: unknown, option
   const now = options.now ?? new Date();
   const details = parseSessionDetails(input, now);
   assertMayRecordFor(actor, details.units);
-  return insertSession(db, details, { actor, status: 'approved', evidence: options.evidence ?? [], now, assertUnlocked: (tx) => assertUnlockedOrAdministrator(tx, actor, details.heldOn) });
+  return insertSession(db, details, {
+    actor,
+    status: 'approved',
+    evidence: options.evidence ?? [],
+    now,
+    assertUnlocked: (tx) => assertUnlockedOrAdministrator(tx, actor, details.heldOn),
+  });
 }
 
 export async function findSession(db: Db, id: string): Promise<(SessionRow & { units: ResolvedUnit[] }) | null> {
@@ -112,13 +145,23 @@ export async function findSession(db: Db, id: string): Promise<(SessionRow & { u
  * Edits a session's details; the rules of recording apply to both the old and the new units and dates. An
  * administrator changing a session inside a sent report's period must say why; the audit entry keeps it.
  */
-export async function updateSession(db: Db, actor: Actor, id: string, input: unknown, now: Date = new Date(), options: { reason?: string } = {}): Promise<void> {
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: unknown,
+  now: Date = new Date(),
+  options: { reason?: string } = {},
+): Promise<void> {
   const details = parseSessionDetails(input, now);
   assertMayRecordFor(actor, details.units);
   await db.transaction(async (tx) => {
     const before = await findSession(tx, id);
     if (!before) throw refuse(404, null, 'Không tìm thấy buổi tuyên truyền này.');
-    assertMayRecordFor(actor, before.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })));
+    assertMayRecordFor(
+      actor,
+      before.units.map((unit) => ({ kind: unit.kind, code: unit.unitCode })),
+    );
     const lockedBefore = await assertUnlockedOrAdministrator(tx, actor, before.heldOn);
     const lockedAfter = await assertUnlockedOrAdministrator(tx, actor, details.heldOn);
     const reason = (options.reason ?? '').trim().normalize('NFC');
@@ -126,18 +169,28 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: unk
     if (reason.length > 1000) throw refuse(422, 'reason', 'Lý do sửa tối đa 1.000 ký tự.');
     const units = await resolveUnits(tx, details.units, details.heldOn);
     await assertAgency(tx, details.agencyCode);
-    await tx.update(outreachSessions).set({ ...editableValues(details), updatedAt: now }).where(eq(outreachSessions.id, id));
+    await tx
+      .update(outreachSessions)
+      .set({ ...editableValues(details), updatedAt: now })
+      .where(eq(outreachSessions.id, id));
     await writeUnits(tx, id, units, details.heldOn, before.status === 'approved');
     if (before.status === 'approved') await refreshOutreachSummary(tx, [before, { heldOn: details.heldOn, units }]);
     const changed = Object.fromEntries(
-      Object.entries(editableValues(details)).filter(([key, value]) => before[key as keyof SessionRow] !== value).map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
+      Object.entries(editableValues(details))
+        .filter(([key, value]) => before[key as keyof SessionRow] !== value)
+        .map(([key, value]) => [key, { from: before[key as keyof SessionRow], to: value }]),
     );
     await recordOutreachAudit(tx, {
       actor,
       action: 'outreach.session.update',
       subjectType: 'outreach-session',
       subjectId: id,
-      details: { changed, units: units.map((unit) => `${unit.kind}:${unit.unitCode}`), lockedPeriod: lockedBefore || lockedAfter, ...(reason ? { reason } : {}) },
+      details: {
+        changed,
+        units: units.map((unit) => `${unit.kind}:${unit.unitCode}`),
+        lockedPeriod: lockedBefore || lockedAfter,
+        ...(reason ? { reason } : {}),
+      },
     });
   });
 }

@@ -29,7 +29,13 @@ export function csvFile(lines: readonly (readonly Cell[])[]): Buffer {
 }
 
 /** A sheet holding one table: bold header row kept in view, a filter on every column, the given widths. */
-export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly (readonly Cell[])[], widths: readonly number[]): ExcelJS.Worksheet {
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  widths: readonly number[],
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...headers]).font = { bold: true };
   sheet.addRows(rows.map((row) => [...row]));

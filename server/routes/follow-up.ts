@@ -70,7 +70,15 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       await padTime(startedAt, LOOKUP_FLOOR_MS);
       if (!view || !digits) return errorAnswer(c, [RECEIPT_ERROR], String(request?.fields.receipt ?? ''), langOf(request?.fields), 404);
       if (renderPage && prefersHtml(c)) {
-        const followUpOutcome = { kind: 'view' as const, lang: langOf(request?.fields), receipt: formatReceipt(digits), view, messageSent: false, errors: [], draft: '' };
+        const followUpOutcome = {
+          kind: 'view' as const,
+          lang: langOf(request?.fields),
+          receipt: formatReceipt(digits),
+          view,
+          messageSent: false,
+          errors: [],
+          draft: '',
+        };
         return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome });
       }
       return c.json(view);
@@ -96,7 +104,15 @@ export function createFollowUpRoutes({ trustProxy, rateLimits: limits }: Config)
       const sent = errors.length === 0;
       const latest = await tipPublicView(database.db, secrets, tipId);
       if (renderPage && prefersHtml(c)) {
-        const followUpOutcome = { kind: 'view' as const, lang: langOf(request.fields), receipt: formatReceipt(digits), view: latest, messageSent: sent, errors, draft: sent ? '' : text };
+        const followUpOutcome = {
+          kind: 'view' as const,
+          lang: langOf(request.fields),
+          receipt: formatReceipt(digits),
+          view: latest,
+          messageSent: sent,
+          errors,
+          draft: sent ? '' : text,
+        };
         return renderPage(c, FOLLOW_UP_PAGE, { followUpOutcome }, sent ? 201 : 400);
       }
       return sent ? c.json(latest, 201) : c.json({ errors }, 400);

@@ -61,7 +61,11 @@ const formTemplates = new Map<string, Promise<string | null>>();
 function formTemplate(siteDir: string | null, lang: Lang): Promise<string | null> {
   if (!siteDir) return Promise.resolve(null);
   const path = join(siteDir, 'client', ...(lang === 'en' ? ['en'] : []), 'tien-do', 'bao-cao', 'index.html');
-  if (!formTemplates.has(path)) formTemplates.set(path, readFile(path, 'utf8').catch(() => null));
+  if (!formTemplates.has(path))
+    formTemplates.set(
+      path,
+      readFile(path, 'utf8').catch(() => null),
+    );
   return formTemplates.get(path)!;
 }
 
@@ -72,7 +76,12 @@ export interface OutreachApiOptions {
 }
 
 export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateLimiter() }: OutreachApiOptions) {
-  const answerSubmission = async (c: Context<AppEnv>, lang: Lang, status: 201 | 400 | 413 | 422 | 429, result: { reference: string } | { errors: FieldError[]; values: Record<string, string> }) => {
+  const answerSubmission = async (
+    c: Context<AppEnv>,
+    lang: Lang,
+    status: 201 | 400 | 413 | 422 | 429,
+    result: { reference: string } | { errors: FieldError[]; values: Record<string, string> },
+  ) => {
     if (!wantsHtml(c)) return c.json('reference' in result ? { reference: result.reference } : { errors: result.errors }, status);
     const t = translator(lang);
     const region =
@@ -103,18 +112,29 @@ export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateL
         const fields = createOutreachSubmissionRequest.safeParse(text);
         const lang: Lang = fields.success ? fields.data.lang : 'vi';
         const values = Object.fromEntries(Object.entries(text).map(([key, value]) => [key, String(value)]));
-        if (!fields.success) return answerSubmission(c, lang, 422, { errors: fields.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })), values });
+        if (!fields.success)
+          return answerSubmission(c, lang, 422, {
+            errors: fields.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })),
+            values,
+          });
         const input = fields.data;
         const schoolCodes = input.schools.split(/[\s,;]+/u).filter(Boolean);
         if (!rateLimiter.tryTake([input.communeCode, ...schoolCodes])) {
-          return answerSubmission(c, lang, 429, { errors: [{ field: null, message: 'Đã có quá nhiều báo cáo gửi trong ít phút. Vui lòng thử lại sau 10 phút.' }], values });
+          return answerSubmission(c, lang, 429, {
+            errors: [{ field: null, message: 'Đã có quá nhiều báo cáo gửi trong ít phút. Vui lòng thử lại sau 10 phút.' }],
+            values,
+          });
         }
         const files = ([] as unknown[]).concat(body['evidence'] ?? []).filter((value): value is File => value instanceof File && value.size > 0);
         try {
           const now = new Date();
           const db = c.var.database.db;
           // Fields first, then the captcha (a typo does not cost a solved captcha), then the files.
-          const details = await checkPublicSession(db, { ...input, heldOn: isoFromVietnameseDate(input.heldOn), includeCommune: Boolean(input.includeCommune), schoolCodes }, now);
+          const details = await checkPublicSession(
+            db,
+            { ...input, heldOn: isoFromVietnameseDate(input.heldOn), includeCommune: Boolean(input.includeCommune), schoolCodes },
+            now,
+          );
           // hCaptcha out of reach ('unverified') lets the report through: it waits for a supervisor anyway.
           if ((await c.var.captcha.verify(input.captcha)) === 'failed') throw refuse(422, 'captcha', CAPTCHA_FAILED_MESSAGE);
           const evidence = await cleanEvidence(await Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()) }))));
@@ -123,7 +143,10 @@ export function createOutreachApi({ siteDir, rateLimiter = createSubmissionRateL
         } catch (error) {
           if (!(error instanceof OutreachRefusal)) throw error;
           // Files cannot be kept in a re-shown form: say so next to the field.
-          const errors = files.length && !error.errors.some((problem) => problem.field === 'evidence') ? [...error.errors, { field: 'evidence', message: 'Chọn lại tệp minh chứng trước khi gửi lại.' }] : error.errors;
+          const errors =
+            files.length && !error.errors.some((problem) => problem.field === 'evidence')
+              ? [...error.errors, { field: 'evidence', message: 'Chọn lại tệp minh chứng trước khi gửi lại.' }]
+              : error.errors;
           return answerSubmission(c, lang, error.status === 422 ? 422 : 400, { errors: errors, values });
         }
       },

@@ -37,7 +37,14 @@ export function createTipsRoutes({ trustProxy, rateLimits: limits }: Config) {
     .get('/categories', (c) => c.json(TIP_CATEGORIES.map(({ code, label }) => ({ code, label }))))
     .post(
       '/',
-      rateLimits({ perClient: limits.tipsPerClient, global: Math.max(600, limits.tipsPerClient), windowMs: 10 * 60_000, trustProxy, message: 'Bạn đã gửi nhiều tin trong thời gian ngắn. Vui lòng thử lại sau ít phút.', answer: rateLimited }),
+      rateLimits({
+        perClient: limits.tipsPerClient,
+        global: Math.max(600, limits.tipsPerClient),
+        windowMs: 10 * 60_000,
+        trustProxy,
+        message: 'Bạn đã gửi nhiều tin trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
+        answer: rateLimited,
+      }),
       limitBody({
         maxSize: TIP_BODY_LIMIT,
         onError: (c) => badRequest(c as Context<AppEnv>, [{ field: 'photos', message: 'Tối đa 5 ảnh, mỗi ảnh dưới 10 MB.' }], {}, 413),

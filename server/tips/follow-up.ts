@@ -27,7 +27,10 @@ export interface TipPublicView {
 }
 
 export async function findTipIdByReceipt(db: Db, secrets: Secrets, digits: string): Promise<number | null> {
-  const [row] = await db.select({ id: tips.id }).from(tips).where(eq(tips.receiptHash, receiptHash(secrets.receiptSecret, digits)));
+  const [row] = await db
+    .select({ id: tips.id })
+    .from(tips)
+    .where(eq(tips.receiptHash, receiptHash(secrets.receiptSecret, digits)));
   return row?.id ?? null;
 }
 
@@ -35,11 +38,7 @@ export async function tipPublicView(db: Db, secrets: Secrets, tipId: number): Pr
   const [[tip], messages, photoCounts] = await Promise.all([
     db.select().from(tips).where(eq(tips.id, tipId)),
     db.select().from(tipMessages).where(eq(tipMessages.tipId, tipId)).orderBy(asc(tipMessages.createdAt), asc(tipMessages.id)),
-    db
-      .select({ messageId: tipPhotos.messageId, value: count() })
-      .from(tipPhotos)
-      .where(eq(tipPhotos.tipId, tipId))
-      .groupBy(tipPhotos.messageId),
+    db.select({ messageId: tipPhotos.messageId, value: count() }).from(tipPhotos).where(eq(tipPhotos.tipId, tipId)).groupBy(tipPhotos.messageId),
   ]);
   if (!tip) throw new Error(`tip ${tipId} not found`);
   const status = statusOf(tip.status);
@@ -70,7 +69,10 @@ export async function tipPublicView(db: Db, secrets: Secrets, tipId: number): Pr
 export async function addTipsterMessage(db: Db, secrets: Secrets, tipId: number, text: string, photos: SanitizedPhoto[]): Promise<boolean> {
   const sealed = seal(secrets.tipKeys, text);
   return db.transaction(async (tx) => {
-    const [open] = await tx.select({ id: tips.id }).from(tips).where(and(eq(tips.id, tipId), isNull(tips.purgedAt)));
+    const [open] = await tx
+      .select({ id: tips.id })
+      .from(tips)
+      .where(and(eq(tips.id, tipId), isNull(tips.purgedAt)));
     if (!open) return false;
     const [message] = await tx
       .insert(tipMessages)

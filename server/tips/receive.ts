@@ -56,5 +56,4 @@ export async function receiveTip(deps: ReceiveDeps, fields: Record<string, unkno
 }
 
 const FIELD_ORDER = ['category', 'communeCode', 'place', 'observedAt', 'description', 'avoidCommunePolice', 'photos', 'captcha'];
-const orderLike = (errors: FieldError[]) =>
-  [...errors].sort((a, b) => FIELD_ORDER.indexOf(a.field ?? '') - FIELD_ORDER.indexOf(b.field ?? ''));
+const orderLike = (errors: FieldError[]) => [...errors].sort((a, b) => FIELD_ORDER.indexOf(a.field ?? '') - FIELD_ORDER.indexOf(b.field ?? ''));

@@ -38,7 +38,7 @@ async function load(db: Db): Promise<RoutingContext> {
     db.select({ code: communes.code, isBorder: communes.isBorder, isCoastal: communes.isCoastal, active: communes.active }).from(communes),
   ]);
   return {
-    rules: ruleRows as RoutingRule[],
+    rules: ruleRows,
     queues: new Map(queueRows.map((queue) => [queue.code, queue])),
     communes: new Map(communeRows.map((commune) => [commune.code, commune])),
   };

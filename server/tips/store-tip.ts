@@ -47,7 +47,13 @@ const insertTipStatement = namedStatement<{ id: string | number }>(
 );
 
 /** Stores the tip with its copies and its audit entry (whose target is the new tip); answers the tip's id. */
-export async function insertTip(db: Db, row: TipRow, copyQueueCodes: string[], audit: Omit<AuditEntry, 'targetType' | 'targetId'>, at = new Date()): Promise<number> {
+export async function insertTip(
+  db: Db,
+  row: TipRow,
+  copyQueueCodes: string[],
+  audit: Omit<AuditEntry, 'targetType' | 'targetId'>,
+  at = new Date(),
+): Promise<number> {
   const entry = auditRow({ ...audit, targetType: 'tip' }, at);
   const [inserted] = await insertTipStatement(db, [
     row.receiptHash,

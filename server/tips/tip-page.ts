@@ -13,7 +13,5 @@ export type FollowUpPageOutcome =
 
 /** Text fields of a form, to put back into the form: a tipster never retypes what they wrote. */
 export function textValues(fields: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'captcha'),
-  );
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'captcha'));
 }

@@ -59,12 +59,15 @@ export const createTipRequest = z.object({
     .optional()
     .transform((value) => value ?? '')
     .refine((value) => value.length > 0, 'Nhập nội dung tố giác.')
-    .refine((value) => value.length === 0 || value.length >= DESCRIPTION_MIN, `Nội dung cần ít nhất ${DESCRIPTION_MIN} ký tự để cơ quan chức năng xác minh được.`)
+    .refine(
+      (value) => value.length === 0 || value.length >= DESCRIPTION_MIN,
+      `Nội dung cần ít nhất ${DESCRIPTION_MIN} ký tự để cơ quan chức năng xác minh được.`,
+    )
     .refine((value) => value.length <= DESCRIPTION_MAX, `Nội dung tối đa ${DESCRIPTION_MAX.toLocaleString('vi-VN')} ký tự.`),
-  avoidCommunePolice: z
-    .preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
-    .default(false),
-  captcha: text('xác minh').optional().transform((value) => value ?? ''),
+  avoidCommunePolice: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false),
+  captcha: text('xác minh')
+    .optional()
+    .transform((value) => value ?? ''),
 });
 
 export type TipFields = z.output<typeof createTipRequest>;

@@ -77,7 +77,10 @@ export async function removeTag(db: Db, actor: Actor, tipId: number, text: strin
     actor,
     tipId,
     async (tx) => {
-      const removed = await tx.delete(tipTags).where(and(eq(tipTags.tipId, tipId), eq(tipTags.tag, tag))).returning({ tag: tipTags.tag });
+      const removed = await tx
+        .delete(tipTags)
+        .where(and(eq(tipTags.tipId, tipId), eq(tipTags.tag, tag)))
+        .returning({ tag: tipTags.tag });
       if (removed.length === 0) throw new TriageError('tag', 'Tin không có nhãn này.');
       return { action: 'tip.tag.removed', detail: { tag } };
     },

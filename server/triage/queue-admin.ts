@@ -134,7 +134,13 @@ export async function setQueueActive(db: Db, actor: Actor, code: string, active:
     const before = await lockedQueue(tx, code);
     if (before.active === active) return;
     await tx.update(queues).set({ active }).where(eq(queues.code, code));
-    await recordAudit(tx, { actor, action: active ? 'queue.reactivated' : 'queue.deactivated', targetType: 'queue', targetId: code, detail: { name: before.name } });
+    await recordAudit(tx, {
+      actor,
+      action: active ? 'queue.reactivated' : 'queue.deactivated',
+      targetType: 'queue',
+      targetId: code,
+      detail: { name: before.name },
+    });
   });
   forgetRoutingContext(db);
 }

@@ -117,7 +117,12 @@ export async function countQueueTipsByStatus(db: Db, actor: Actor, filters: Queu
   if (!where) return {};
   const counts = await Promise.all(
     TIP_STATUSES.map(async ({ code }) => {
-      const capped = db.select({ one: sql`1` }).from(tips).where(and(...where, eq(tips.status, code))).limit(STATUS_COUNT_CAP + 1).as('capped');
+      const capped = db
+        .select({ one: sql`1` })
+        .from(tips)
+        .where(and(...where, eq(tips.status, code)))
+        .limit(STATUS_COUNT_CAP + 1)
+        .as('capped');
       const [row] = await db.select({ value: count() }).from(capped);
       return [code, Number(row!.value)] as const;
     }),
@@ -133,7 +138,11 @@ async function conditions(db: Db, actor: Actor, filters: QueueFilters): Promise<
   if (queueCodes?.length === 0) return null;
   const where: SQL[] = [];
   if (filters.view === 'copies') {
-    where.push(queueCodes ? inArray(tips.id, db.select({ id: tipCopies.tipId }).from(tipCopies).where(inArray(tipCopies.queueCode, queueCodes))) : sql`exists (select 1 from ${tipCopies} where ${tipCopies.tipId} = ${tips.id})`);
+    where.push(
+      queueCodes
+        ? inArray(tips.id, db.select({ id: tipCopies.tipId }).from(tipCopies).where(inArray(tipCopies.queueCode, queueCodes)))
+        : sql`exists (select 1 from ${tipCopies} where ${tipCopies.tipId} = ${tips.id})`,
+    );
   } else if (queueCodes) {
     where.push(queueCodes.length === 1 ? eq(tips.ownerQueueCode, queueCodes[0]!) : inArray(tips.ownerQueueCode, queueCodes));
   }

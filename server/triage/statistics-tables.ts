@@ -37,7 +37,11 @@ export function statisticsTables(stats: TipStatistics): StatisticsTable[] {
     table('commune', 'admin.stats.byCommune', stats.byCommune),
     table('queue', 'admin.stats.byQueue', stats.byQueue),
     table('status', 'admin.stats.byStatus', stats.byStatus),
-    table('month', 'admin.stats.byMonth', stats.byMonth.map(({ month, count }) => ({ code: month, label: monthLabel(month), count }))),
+    table(
+      'month',
+      'admin.stats.byMonth',
+      stats.byMonth.map(({ month, count }) => ({ code: month, label: monthLabel(month), count })),
+    ),
   ];
 }
 

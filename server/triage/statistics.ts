@@ -100,17 +100,33 @@ export async function tipStatistics(db: Db, actor: Actor, range: StatisticsRange
   const countsOf = (set: GroupRow['set']) => groups.filter((row) => row.set === set);
   const total = countsOf('status').reduce((sum, row) => sum + row.count, 0);
   const [communeNames, queueNames] = await Promise.all([
-    namesOf(db, communes, countsOf('commune').flatMap((row) => (row.code ? [row.code] : []))),
-    namesOf(db, queues, countsOf('queue').flatMap((row) => (row.code ? [row.code] : []))),
+    namesOf(
+      db,
+      communes,
+      countsOf('commune').flatMap((row) => (row.code ? [row.code] : [])),
+    ),
+    namesOf(
+      db,
+      queues,
+      countsOf('queue').flatMap((row) => (row.code ? [row.code] : [])),
+    ),
   ]);
   return {
     range,
     scope,
     total,
-    byCategory: inListOrder(TIP_CATEGORIES.map((category) => category.code), countsOf('category'), categoryLabel),
+    byCategory: inListOrder(
+      TIP_CATEGORIES.map((category) => category.code),
+      countsOf('category'),
+      categoryLabel,
+    ),
     byCommune: sortedByName(countsOf('commune'), (code) => communeNames.get(code) ?? code),
     byQueue: sortedByName(countsOf('queue'), (code) => queueNames.get(code) ?? code),
-    byStatus: inListOrder(TIP_STATUSES.map((status) => status.code), countsOf('status'), statusLabel),
+    byStatus: inListOrder(
+      TIP_STATUSES.map((status) => status.code),
+      countsOf('status'),
+      statusLabel,
+    ),
     byMonth: monthsOf(range).map((month) => ({ month, count: countsOf('month').find((row) => row.code === month)?.count ?? 0 })),
     firstAction: firstActionFigures(timing, total),
   };
@@ -141,7 +157,7 @@ async function countGroups(db: Db, where: SQL): Promise<GroupRow[]> {
            sum(tips)::int as count
     from combined
     group by grouping sets ((category), (commune), (queue), (status), (month))`);
-  return (result as unknown as { rows: GroupRow[] }).rows;
+  return (result as { rows: GroupRow[] }).rows;
 }
 
 interface TimingRow {
@@ -161,7 +177,7 @@ async function firstActionTiming(db: Db, where: SQL): Promise<TimingRow> {
            percentile_cont(0.5) within group (order by ${wait})::float8 as median,
            percentile_cont(0.9) within group (order by ${wait})::float8 as p90
     from ${tips} where ${where}`);
-  return (result as unknown as { rows: TimingRow[] }).rows[0]!;
+  return (result as { rows: TimingRow[] }).rows[0]!;
 }
 
 const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);

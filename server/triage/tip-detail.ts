@@ -68,7 +68,14 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
   const [context, messages, notes] = await Promise.all([
     tipContext(db, actor, tip, since),
     db
-      .select({ id: tipMessages.id, author: tipMessages.author, authorName: users.username, keyId: tipMessages.keyId, textSealed: tipMessages.textSealed, sentAt: tipMessages.createdAt })
+      .select({
+        id: tipMessages.id,
+        author: tipMessages.author,
+        authorName: users.username,
+        keyId: tipMessages.keyId,
+        textSealed: tipMessages.textSealed,
+        sentAt: tipMessages.createdAt,
+      })
       .from(tipMessages)
       .leftJoin(users, eq(users.id, tipMessages.authorUserId))
       .where(eq(tipMessages.tipId, tip.id))
@@ -109,7 +116,10 @@ export async function tipDetail(db: Db, secrets: Secrets, actor: Actor, tipId: n
     notes: notes.map((note) => ({ id: note.id, authorName: note.authorName, text: sealedText(secrets, note.keyId, note.textSealed), at: note.createdAt })),
     tags: [...context.tags].sort((a, b) => a.localeCompare(b, 'vi')),
     links: context.links
-      .map((link) => ({ tipId: link.other, kind: link.kind, direction: link.kind === 'related' ? 'related' : link.tipId === tip.id ? 'repeats' : 'repeatedBy' }) as const)
+      .map(
+        (link) =>
+          ({ tipId: link.other, kind: link.kind, direction: link.kind === 'related' ? 'related' : link.tipId === tip.id ? 'repeats' : 'repeatedBy' }) as const,
+      )
       .sort((a, b) => a.tipId - b.tipId),
     history: context.history.map((entry) => ({ ...entry, at: new Date(entry.at) })),
     related: {
@@ -166,7 +176,17 @@ const tipContextStatement = namedStatement<TipContextRow>(
 );
 
 function tipContext(db: Db, actor: Actor, tip: TipRow, since: Date): Promise<TipContextRow> {
-  const params = [tip.id, tip.ownerQueueCode, tip.communeCode, tip.assignedUserId, since.toISOString(), tip.placeFingerprint, tip.category, ...visibleTipsParams(actor), String(tip.id)];
+  const params = [
+    tip.id,
+    tip.ownerQueueCode,
+    tip.communeCode,
+    tip.assignedUserId,
+    since.toISOString(),
+    tip.placeFingerprint,
+    tip.category,
+    ...visibleTipsParams(actor),
+    String(tip.id),
+  ];
   return tipContextStatement(db, params).then((rows) => rows[0]!);
 }
 
@@ -174,7 +194,10 @@ function tipContext(db: Db, actor: Actor, tip: TipRow, since: Date): Promise<Tip
 export async function tipPhoto(db: Db, secrets: Secrets, actor: Actor, tipId: number, photoId: number): Promise<{ bytes: Buffer; mediaType: string } | null> {
   if (!Number.isSafeInteger(photoId) || photoId <= 0) return null;
   if (!(await findTipInScope(db, actor, tipId))) return null;
-  const [photo] = await db.select().from(tipPhotos).where(and(eq(tipPhotos.id, photoId), eq(tipPhotos.tipId, tipId)));
+  const [photo] = await db
+    .select()
+    .from(tipPhotos)
+    .where(and(eq(tipPhotos.id, photoId), eq(tipPhotos.tipId, tipId)));
   if (!photo?.imageSealed) return null;
   return { bytes: open(secrets.tipKeys, { keyId: photo.keyId, data: photo.imageSealed }), mediaType: photo.mediaType };
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { queues, tipCopies, userQueues, users } from '../db/schema.ts';
 import { formatVietnameseDate, vietnamDate } from '#shared/time/vietnam-time.ts';
-import { CLOSED_STATUSES, statusOf, TIP_STATUSES, type TipStatus } from '#shared/tips/statuses.ts';
+import { CLOSED_STATUSES, statusOf, TIP_STATUSES } from '#shared/tips/statuses.ts';
 import { isSupervising, TriageError, TriageForbidden } from './access.ts';
 import { actOnTip, officerText } from './act.ts';
 
@@ -26,7 +26,7 @@ const isClosed = (status: string) => (CLOSED_STATUSES as readonly string[]).incl
 /** closed_at after a move from one status to another: kept, stamped or cleared. */
 export function closedAtAfter(current: { status: string; closedAt: Date | null }, next: string, now: Date): Date | null {
   if (!isClosed(next)) return null;
-  return isClosed(current.status) ? current.closedAt ?? now : now;
+  return isClosed(current.status) ? (current.closedAt ?? now) : now;
 }
 
 export async function changeStatus(db: Db, actor: Actor, tipId: number, status: string, now = new Date()): Promise<void> {
@@ -40,7 +40,7 @@ export async function changeStatus(db: Db, actor: Actor, tipId: number, status: 
       return {
         action: 'tip.status.changed',
         detail: { from: tip.status, to: status },
-        changes: { status: status as TipStatus, closedAt: closedAtAfter(tip, status, now) },
+        changes: { status, closedAt: closedAtAfter(tip, status, now) },
       };
     },
     { now },
@@ -66,7 +66,8 @@ export async function assignTip(db: Db, actor: Actor, tipId: number, userId: str
     async (tx, tip) => {
       if (!isSupervising(actor)) {
         const allowed = (userId === actor.userId && tip.assignedUserId === null) || (userId === null && tip.assignedUserId === actor.userId);
-        if (!allowed) throw new TriageForbidden('Cán bộ chỉ được nhận tin chưa giao cho ai hoặc trả lại tin mình đang giữ. Lãnh đạo hàng đợi giao tin cho người khác.');
+        if (!allowed)
+          throw new TriageForbidden('Cán bộ chỉ được nhận tin chưa giao cho ai hoặc trả lại tin mình đang giữ. Lãnh đạo hàng đợi giao tin cho người khác.');
       }
       if (userId === tip.assignedUserId) throw new TriageError('assignee', userId ? 'Tin đã được giao cho người này.' : 'Tin chưa được giao cho ai.');
       let username: string | null = null;
@@ -93,7 +94,10 @@ export async function transferTip(db: Db, actor: Actor, tipId: number, queueCode
     async (tx, tip) => {
       if (!isSupervising(actor)) throw new TriageForbidden('Chỉ lãnh đạo hàng đợi hoặc quản trị viên được chuyển tin sang đơn vị khác.');
       if (queueCode === tip.ownerQueueCode) throw new TriageError('transferQueue', 'Tin đang thuộc hàng đợi này. Chọn một đơn vị khác.');
-      const found = await tx.select({ code: queues.code, name: queues.name, active: queues.active }).from(queues).where(inArray(queues.code, [queueCode, tip.ownerQueueCode]));
+      const found = await tx
+        .select({ code: queues.code, name: queues.name, active: queues.active })
+        .from(queues)
+        .where(inArray(queues.code, [queueCode, tip.ownerQueueCode]));
       const target = found.find((queue) => queue.code === queueCode);
       if (!target?.active) throw new TriageError('transferQueue', 'Chọn đơn vị nhận trong danh sách.');
       const from = found.find((queue) => queue.code === tip.ownerQueueCode)?.name ?? tip.ownerQueueCode;

@@ -111,7 +111,8 @@ export const enTriage: { readonly [K in keyof typeof viTriage]: string } = {
   'triage.assign.heldBy': '{name} holds this tip. A queue supervisor can reassign it.',
   'triage.assign.giveBack': 'Give the tip back',
   'triage.transfer.title': 'Transfer to another unit',
-  'triage.transfer.hint': 'The receiving unit becomes the owner; this queue no longer sees the tip (unless it has a copy). The tipster will read “Transferred to another unit”.',
+  'triage.transfer.hint':
+    'The receiving unit becomes the owner; this queue no longer sees the tip (unless it has a copy). The tipster will read “Transferred to another unit”.',
   'triage.transfer.queue': 'Receiving unit',
   'triage.transfer.choose': 'Choose a unit',
   'triage.transfer.reason': 'Reason for the transfer',

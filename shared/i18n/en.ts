@@ -6,8 +6,7 @@ import { enTriage } from './en-triage.ts';
 export const en: Dictionary = {
   'site.name': 'Nghệ An Drug Prevention Portal',
   'site.shortName': 'PCMT Nghệ An',
-  'site.description':
-    'Awareness materials, drug-prevention lessons and an anonymous tip line of Nghệ An province, Vietnam.',
+  'site.description': 'Awareness materials, drug-prevention lessons and an anonymous tip line of Nghệ An province, Vietnam.',
   'skip.toContent': 'Skip to main content',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
@@ -49,7 +48,8 @@ export const en: Dictionary = {
   'quickExit.label': 'Quick exit',
   'quickExit.hint': 'Press “Quick exit” or Esc three times to leave this page at once for a search page.',
   'tip.title': 'Report drug crime',
-  'tip.lead': 'You do not have to give your name. The portal keeps no IP address, uses no tracking cookies, and removes GPS location and device names from photos before storing them.',
+  'tip.lead':
+    'You do not have to give your name. The portal keeps no IP address, uses no tracking cookies, and removes GPS location and device names from photos before storing them.',
   'tip.safety.title': 'Keep yourself safe',
   'tip.safety.1': 'Do not follow, photograph up close or confront anyone. Report only what you have seen or heard.',
   'tip.safety.2': 'Use a phone or computer nobody else checks; after sending, you can clear your browsing history.',
@@ -73,13 +73,15 @@ export const en: Dictionary = {
   'tip.field.photos.hint': 'Up to 5 JPEG, PNG, WebP or HEIC photos, each under 10 MB. GPS location, device name and other metadata are removed before storing.',
   'tip.field.captcha': 'Spam check',
   'tip.field.captcha.hint': 'Your browser does a small calculation to show you are not a machine sending tips in bulk.',
-  'tip.field.captcha.noscript': 'The check needs JavaScript. If you cannot turn it on, call the hotline 0769.04.04.04 (C04, Ministry of Public Security) to report.',
+  'tip.field.captcha.noscript':
+    'The check needs JavaScript. If you cannot turn it on, call the hotline 0769.04.04.04 (C04, Ministry of Public Security) to report.',
   'tip.submit': 'Send the tip',
   'tip.uploading': 'Sending… {p}%',
   'tip.networkError': 'Could not send: the connection was lost. Your text is still on the page; please try again.',
   'receipt.title': 'We received your tip',
   'receipt.lead': 'Thank you. This is your receipt code, shown only once:',
-  'receipt.writeDown': 'Write this code on paper now and keep it somewhere safe. The portal does not keep it in readable form, so nobody can give it to you again.',
+  'receipt.writeDown':
+    'Write this code on paper now and keep it somewhere safe. The portal does not keep it in readable form, so nobody can give it to you again.',
   'receipt.howToFollow': 'To see what happened or send more information, go to “Follow up a tip” and enter the code.',
   'receipt.removed': 'Removed from your photos: {list}.',
   'receipt.noPhotos': 'You sent no photos.',
@@ -106,7 +108,8 @@ export const en: Dictionary = {
   'followUp.closed': 'This tip is closed and takes no more messages.',
   'followUp.again': 'Look up another code',
   'materials.title': 'Awareness materials',
-  'materials.lead': 'Short, plain reads on the harms of drugs, the tricks of traffickers, the law and where to find help. Choose an audience or a topic to filter.',
+  'materials.lead':
+    'Short, plain reads on the harms of drugs, the tricks of traffickers, the law and where to find help. Choose an audience or a topic to filter.',
   'materials.filterByAudience': 'Filter by audience',
   'materials.filterByTopic': 'Filter by topic',
   'materials.filtersLabel': 'Material filters',
@@ -145,7 +148,8 @@ export const en: Dictionary = {
   'materials.topic.border': 'Border communes',
   'materials.topic.loudspeaker': 'Loudspeaker scripts',
   'kits.title': 'Drug-prevention lesson kits',
-  'kits.lead': 'Ready-made lessons for teachers and commune officers: the lesson plan (PDF and Word), PowerPoint slides, handouts and a quiz with its answer key. Download tonight, teach tomorrow.',
+  'kits.lead':
+    'Ready-made lessons for teachers and commune officers: the lesson plan (PDF and Word), PowerPoint slides, handouts and a quiz with its answer key. Download tonight, teach tomorrow.',
   'kits.audience': 'Audience',
   'kits.grades': 'Grades',
   'kits.duration': 'Duration',
@@ -209,7 +213,8 @@ export const en: Dictionary = {
   'outreach.status.reached': 'Reached',
   'outreach.status.notReached': 'Not yet reached',
   'outreach.progress.title': 'Drug-prevention outreach progress',
-  'outreach.progress.lead': "Target: 100% of communes, wards and schools receive drug-prevention legal education at least once a year (target III.2 of the provincial People's Committee's drug-prevention plan). Only approved sessions count.",
+  'outreach.progress.lead':
+    "Target: 100% of communes, wards and schools receive drug-prevention legal education at least once a year (target III.2 of the provincial People's Committee's drug-prevention plan). Only approved sessions count.",
   'outreach.progress.yearLabel': 'Year',
   'outreach.progress.otherYears': 'Other years',
   'outreach.progress.updated': 'Figures as of',
@@ -251,7 +256,8 @@ export const en: Dictionary = {
   'outreach.field.heldOn.hint': 'For example: 15/03/2026',
   'outreach.field.communeCode': 'Commune or ward where it was held',
   'outreach.field.communeCode.choose': 'Choose a commune or ward',
-  'outreach.field.includeCommune': 'Count it as outreach to the residents of this commune or ward (village meeting, loudspeaker, parents or residents attended…)',
+  'outreach.field.includeCommune':
+    'Count it as outreach to the residents of this commune or ward (village meeting, loudspeaker, parents or residents attended…)',
   'outreach.field.schools': 'Codes of the schools reached (if any)',
   'outreach.field.schools.hint': 'School codes as in the education department’s list; one code a line. Leave empty if it was not held at a school.',
   'outreach.field.form': 'Form of outreach',
@@ -265,7 +271,8 @@ export const en: Dictionary = {
   'outreach.field.reporterContact': 'Phone or e-mail (optional)',
   'outreach.field.reporterContact.hint': 'Seen only by the staff who review reports, to contact you if something needs clarifying.',
   'outreach.field.evidence': 'Photos or documents as evidence (optional)',
-  'outreach.field.evidence.hint': 'Up to 5 files under 10 MB each: JPEG, PNG, WebP, HEIC photos or PDF, DOCX documents. GPS location and camera details are removed from photos.',
+  'outreach.field.evidence.hint':
+    'Up to 5 files under 10 MB each: JPEG, PNG, WebP, HEIC photos or PDF, DOCX documents. GPS location and camera details are removed from photos.',
   'outreach.submit.button': 'Send the report',
   'outreach.submit.doneTitle': 'Report received',
   'outreach.submit.doneBody': 'Thank you. The report is waiting for a supervisor’s approval; once approved, the unit shows as reached on the progress page.',

@@ -39,7 +39,13 @@ export const formatDate = (date: Date): string => formatVietnameseDate(vietnamDa
 
 /** Date and time the Vietnamese way (dd/mm/yyyy hh:mm:ss, or hh:mm without seconds), in Vietnam's time zone: for logs and records. */
 export function formatDateTime(date: Date, { seconds = true } = {}): string {
-  const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hour12: false, timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+  const time = new Intl.DateTimeFormat('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(date);
   return `${formatDate(date)} ${time}`;
 }
 

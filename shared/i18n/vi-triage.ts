@@ -109,7 +109,8 @@ export const viTriage = {
   'triage.assign.heldBy': 'Tin đang do {name} xử lý. Lãnh đạo hàng đợi có thể giao lại.',
   'triage.assign.giveBack': 'Trả lại tin',
   'triage.transfer.title': 'Chuyển sang đơn vị khác',
-  'triage.transfer.hint': 'Đơn vị nhận trở thành đơn vị xử lý; hàng đợi hiện tại không còn thấy tin (trừ khi có bản sao). Người báo tin sẽ thấy “Đã chuyển đơn vị khác”.',
+  'triage.transfer.hint':
+    'Đơn vị nhận trở thành đơn vị xử lý; hàng đợi hiện tại không còn thấy tin (trừ khi có bản sao). Người báo tin sẽ thấy “Đã chuyển đơn vị khác”.',
   'triage.transfer.queue': 'Đơn vị nhận',
   'triage.transfer.choose': 'Chọn đơn vị',
   'triage.transfer.reason': 'Lý do chuyển',

@@ -5,8 +5,7 @@ import { viTriage } from './vi-triage.ts';
 export const vi = {
   'site.name': 'Cổng thông tin phòng, chống ma túy tỉnh Nghệ An',
   'site.shortName': 'PCMT Nghệ An',
-  'site.description':
-    'Tài liệu tuyên truyền, bài giảng phòng, chống ma túy và kênh gửi tin tố giác ẩn danh của tỉnh Nghệ An.',
+  'site.description': 'Tài liệu tuyên truyền, bài giảng phòng, chống ma túy và kênh gửi tin tố giác ẩn danh của tỉnh Nghệ An.',
   'skip.toContent': 'Bỏ qua, đến nội dung chính',
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Trang chủ',
@@ -22,8 +21,7 @@ export const vi = {
   'help.emergency': 'Khẩn cấp, gọi Công an',
   'help.hotline': 'Đường dây nóng tố giác tội phạm ma túy (Cục Cảnh sát điều tra tội phạm về ma túy – C04, Bộ Công an)',
   'help.hotlineDetail': '24/7 · gọi, nhắn tin SMS hoặc Zalo · bí mật danh tính người báo tin',
-  'footer.anonymity':
-    'Cổng không dùng cookie theo dõi, không có mã quảng cáo hay thống kê của bên thứ ba và không lưu địa chỉ IP của người gửi tin.',
+  'footer.anonymity': 'Cổng không dùng cookie theo dõi, không có mã quảng cáo hay thống kê của bên thứ ba và không lưu địa chỉ IP của người gửi tin.',
   'footer.basis':
     'Thực hiện mục tiêu của Kế hoạch phòng, chống ma túy của UBND tỉnh Nghệ An: 100% xã, phường và trường học được tuyên truyền pháp luật về phòng, chống ma túy ít nhất một lần mỗi năm.',
   'home.title': 'Chung tay phòng, chống ma túy',
@@ -69,7 +67,8 @@ export const vi = {
   'tip.field.avoid': 'Không gửi tin này cho công an xã, phường nơi tôi ở',
   'tip.field.avoid.hint': 'Tin sẽ do Phòng Cảnh sát điều tra tội phạm về ma túy (PC04) Công an tỉnh tiếp nhận.',
   'tip.field.photos': 'Ảnh kèm theo',
-  'tip.field.photos.hint': 'Tối đa 5 ảnh JPEG, PNG, WebP hoặc HEIC, mỗi ảnh dưới 10 MB. Vị trí GPS, tên thiết bị và các siêu dữ liệu khác được xóa trước khi lưu.',
+  'tip.field.photos.hint':
+    'Tối đa 5 ảnh JPEG, PNG, WebP hoặc HEIC, mỗi ảnh dưới 10 MB. Vị trí GPS, tên thiết bị và các siêu dữ liệu khác được xóa trước khi lưu.',
   'tip.field.captcha': 'Xác minh chống spam',
   'tip.field.captcha.hint': 'Trình duyệt của bạn tự làm một phép tính nhỏ để chứng minh bạn không phải máy gửi tin hàng loạt.',
   'tip.field.captcha.noscript': 'Bước xác minh cần JavaScript. Nếu không bật được, hãy gọi đường dây nóng 0769.04.04.04 (C04, Bộ Công an) để báo tin.',
@@ -144,7 +143,8 @@ export const vi = {
   'materials.topic.border': 'Xã biên giới',
   'materials.topic.loudspeaker': 'Loa truyền thanh',
   'kits.title': 'Bài giảng phòng, chống ma túy',
-  'kits.lead': 'Bộ bài giảng soạn sẵn cho giáo viên và cán bộ xã: giáo án (PDF và Word), trình chiếu PowerPoint, phiếu học tập và câu hỏi kiểm tra có đáp án. Tải về tối nay, dạy ngay ngày mai.',
+  'kits.lead':
+    'Bộ bài giảng soạn sẵn cho giáo viên và cán bộ xã: giáo án (PDF và Word), trình chiếu PowerPoint, phiếu học tập và câu hỏi kiểm tra có đáp án. Tải về tối nay, dạy ngay ngày mai.',
   'kits.audience': 'Đối tượng',
   'kits.grades': 'Lớp',
   'kits.duration': 'Thời lượng',
@@ -208,7 +208,8 @@ export const vi = {
   'outreach.status.reached': 'Đã tuyên truyền',
   'outreach.status.notReached': 'Chưa tuyên truyền',
   'outreach.progress.title': 'Tiến độ tuyên truyền phòng, chống ma túy',
-  'outreach.progress.lead': 'Mục tiêu: 100% xã, phường và trường học được tuyên truyền pháp luật về phòng, chống ma túy ít nhất một lần mỗi năm (chỉ tiêu III.2, Kế hoạch phòng, chống ma túy của UBND tỉnh). Chỉ tính các buổi tuyên truyền đã được duyệt.',
+  'outreach.progress.lead':
+    'Mục tiêu: 100% xã, phường và trường học được tuyên truyền pháp luật về phòng, chống ma túy ít nhất một lần mỗi năm (chỉ tiêu III.2, Kế hoạch phòng, chống ma túy của UBND tỉnh). Chỉ tính các buổi tuyên truyền đã được duyệt.',
   'outreach.progress.yearLabel': 'Năm',
   'outreach.progress.otherYears': 'Xem năm khác',
   'outreach.progress.updated': 'Số liệu cập nhật lúc',
@@ -264,7 +265,8 @@ export const vi = {
   'outreach.field.reporterContact': 'Số điện thoại hoặc thư điện tử (không bắt buộc)',
   'outreach.field.reporterContact.hint': 'Chỉ cán bộ duyệt báo cáo xem được, để liên hệ khi cần làm rõ.',
   'outreach.field.evidence': 'Ảnh hoặc tài liệu minh chứng (không bắt buộc)',
-  'outreach.field.evidence.hint': 'Tối đa 5 tệp, mỗi tệp dưới 10 MB: ảnh JPEG, PNG, WebP, HEIC hoặc tài liệu PDF, DOCX. Vị trí GPS và thông tin máy ảnh được xóa khỏi ảnh.',
+  'outreach.field.evidence.hint':
+    'Tối đa 5 tệp, mỗi tệp dưới 10 MB: ảnh JPEG, PNG, WebP, HEIC hoặc tài liệu PDF, DOCX. Vị trí GPS và thông tin máy ảnh được xóa khỏi ảnh.',
   'outreach.submit.button': 'Gửi báo cáo',
   'outreach.submit.doneTitle': 'Đã nhận báo cáo',
   'outreach.submit.doneBody': 'Cảm ơn thầy, cô. Báo cáo đang chờ cán bộ giám sát duyệt; sau khi duyệt, đơn vị sẽ hiện là đã tuyên truyền trên trang tiến độ.',

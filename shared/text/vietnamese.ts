@@ -20,13 +20,7 @@ function newStyleTone(word: string): string {
 
 /** One spelling for comparison: NFC, tone marks placed one way, lower case, single spaces. */
 export function normalizeVietnamese(text: string): string {
-  return text
-    .normalize('NFC')
-    .trim()
-    .split(/\s+/u)
-    .map(newStyleTone)
-    .join(' ')
-    .toLocaleLowerCase('vi');
+  return text.normalize('NFC').trim().split(/\s+/u).map(newStyleTone).join(' ').toLocaleLowerCase('vi');
 }
 
 /** Lower case with the diacritics removed ("Đô Lương" → "do luong"), for search as people type it. */

@@ -7,7 +7,11 @@ export const TIP_STATUSES = [
   { code: 'dang-xac-minh', label: 'Đang xác minh', publicText: 'Cơ quan chức năng đang xác minh thông tin bạn cung cấp.' },
   { code: 'da-chuyen', label: 'Đã chuyển đơn vị khác', publicText: 'Tin đã được chuyển đến đơn vị có thẩm quyền để xử lý.' },
   { code: 'da-xu-ly', label: 'Đã xử lý', publicText: 'Tin đã được xử lý. Cảm ơn bạn đã góp phần phòng, chống ma túy.' },
-  { code: 'khong-co-co-so', label: 'Không có cơ sở', publicText: 'Sau khi xác minh, chưa đủ cơ sở để xử lý theo tin này. Nếu có thêm thông tin, bạn có thể gửi bổ sung.' },
+  {
+    code: 'khong-co-co-so',
+    label: 'Không có cơ sở',
+    publicText: 'Sau khi xác minh, chưa đủ cơ sở để xử lý theo tin này. Nếu có thêm thông tin, bạn có thể gửi bổ sung.',
+  },
   { code: 'trung-lap', label: 'Trùng lặp', publicText: 'Nội dung này đã được tiếp nhận qua một tin khác và đang được xử lý cùng.' },
   { code: 'spam', label: 'Spam', publicText: 'Tin không được xử lý vì không có nội dung liên quan đến ma túy.' },
 ] as const;

@@ -13,7 +13,14 @@ const DAY_MS = 24 * 60 * 60_000;
 
 export function auditQueryFrom(params: URLSearchParams, badDateMessage: string): AuditQuery {
   const get = (name: string) => (params.get(name) ?? '').trim().slice(0, 200);
-  const values = { actor: get('actor'), action: get('action'), targetType: get('targetType'), targetId: get('targetId'), from: get('from'), until: get('until') };
+  const values = {
+    actor: get('actor'),
+    action: get('action'),
+    targetType: get('targetType'),
+    targetId: get('targetId'),
+    from: get('from'),
+    until: get('until'),
+  };
   const errors: AuditQuery['errors'] = {};
   const from = values.from ? parseVietnamDay(values.from) : null;
   const untilDay = values.until ? parseVietnamDay(values.until) : null;

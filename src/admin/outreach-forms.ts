@@ -31,7 +31,10 @@ export const schoolCodesOf = (text: string) => [...new Set(text.split(/[\s,;]+/u
 /** What recordSession/updateSession take: the date as ISO, the commune and schools as units. */
 export function sessionInputFromValues(values: SessionFormValues) {
   const units = [
-    ...[...new Set([values.communeCode, ...values.extraCommunes.split(',')].map((code) => code.trim()).filter(Boolean))].map((code) => ({ kind: 'commune' as const, code })),
+    ...[...new Set([values.communeCode, ...values.extraCommunes.split(',')].map((code) => code.trim()).filter(Boolean))].map((code) => ({
+      kind: 'commune' as const,
+      code,
+    })),
     ...schoolCodesOf(values.schools).map((code) => ({ kind: 'school' as const, code })),
   ];
   return {
@@ -49,7 +52,11 @@ export function sessionInputFromValues(values: SessionFormValues) {
  * Field → first message, in the order of `fields`, for ErrorSummary and the fields; a message tied to no
  * field (or to one the form does not show) goes under `general`, linked to the top of the form.
  */
-export function errorsByField<F extends string>(errors: readonly FieldError[], fields: readonly F[], aliases: Record<string, F> = {}): Partial<Record<F | 'general', string>> {
+export function errorsByField<F extends string>(
+  errors: readonly FieldError[],
+  fields: readonly F[],
+  aliases: Record<string, F> = {},
+): Partial<Record<F | 'general', string>> {
   const result: Partial<Record<F | 'general', string>> = {};
   for (const error of errors) {
     const field = error.field ? (aliases[error.field] ?? error.field) : null;
@@ -62,13 +69,24 @@ export function errorsByField<F extends string>(errors: readonly FieldError[], f
 }
 
 /** A stored session as the form shows it. */
-export function sessionFormValues(session: { heldOn: string; form: string; agencyCode: string; audience: number; kitSlug: string | null; notes: string; units: readonly { kind: 'commune' | 'school'; unitCode: string }[] }): SessionFormValues {
+export function sessionFormValues(session: {
+  heldOn: string;
+  form: string;
+  agencyCode: string;
+  audience: number;
+  kitSlug: string | null;
+  notes: string;
+  units: readonly { kind: 'commune' | 'school'; unitCode: string }[];
+}): SessionFormValues {
   const communes = session.units.filter((unit) => unit.kind === 'commune').map((unit) => unit.unitCode);
   return {
     heldOn: formatVietnameseDate(session.heldOn),
     communeCode: communes[0] ?? '',
     extraCommunes: communes.slice(1).join(','),
-    schools: session.units.filter((unit) => unit.kind === 'school').map((unit) => unit.unitCode).join('\n'),
+    schools: session.units
+      .filter((unit) => unit.kind === 'school')
+      .map((unit) => unit.unitCode)
+      .join('\n'),
     form: session.form,
     agencyCode: session.agencyCode,
     audience: String(session.audience),
@@ -82,7 +100,18 @@ export function sessionFormValues(session: { heldOn: string; form: string; agenc
 export function emptySessionValues(unitCode: string | null): SessionFormValues {
   const ownCommune = unitCode && /^\d{5}$/.test(unitCode) ? unitCode : '';
   const ownSchool = unitCode && !ownCommune ? unitCode : '';
-  return { heldOn: '', communeCode: ownCommune, extraCommunes: '', schools: ownSchool, form: '', agencyCode: '', audience: '', kitSlug: '', notes: '', reason: '' };
+  return {
+    heldOn: '',
+    communeCode: ownCommune,
+    extraCommunes: '',
+    schools: ownSchool,
+    form: '',
+    agencyCode: '',
+    audience: '',
+    kitSlug: '',
+    notes: '',
+    reason: '',
+  };
 }
 
 /** The files of a posted form's evidence field that hold something. */

@@ -15,7 +15,13 @@ export async function fillBenchmarkData(database: Database): Promise<void> {
   await seedRegistry(database.db);
   const communes = (await database.db.select({ code: communeTable.code }).from(communeTable).orderBy(communeTable.code)).map((row) => row.code);
   const levels = ['Mầm non', 'Tiểu học', 'THCS', 'THPT', 'GDTX'];
-  const csv = ['ma_truong,ten_truong,cap_hoc,ma_xa', ...Array.from({ length: SCHOOLS }, (_, i) => `T${String(i).padStart(4, '0')},Trường ${levels[i % 5]} số ${i},${levels[i % 5]},${communes[i % communes.length]}`)];
+  const csv = [
+    'ma_truong,ten_truong,cap_hoc,ma_xa',
+    ...Array.from(
+      { length: SCHOOLS },
+      (_, i) => `T${String(i).padStart(4, '0')},Trường ${levels[i % 5]} số ${i},${levels[i % 5]},${communes[i % communes.length]}`,
+    ),
+  ];
   const imported = await importSchools(database.db, CONSOLE_ACTOR, new TextEncoder().encode(csv.join('\n')));
   if (!imported.ok) throw new Error(JSON.stringify(imported.errors.slice(0, 3)));
   // Five years, 2022–2026; one session in ten pending; 70% at a school, 30% in a commune, one in ten reaching both.
@@ -41,4 +47,3 @@ export async function fillBenchmarkData(database: Database): Promise<void> {
   await rebuildOutreachSummary(database.db);
   await database.db.execute(sql`analyze`);
 }
-

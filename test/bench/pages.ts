@@ -26,7 +26,17 @@ const debuggingPort = await freePort();
 const profile = mkdtempSync(join(tmpdir(), 'pcmt-lighthouse-'));
 const chromium = spawn(
   CHROMIUM_PATH,
-  ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', `--remote-debugging-port=${debuggingPort}`, `--user-data-dir=${profile}`, 'about:blank'],
+  [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    `--remote-debugging-port=${debuggingPort}`,
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ],
   { stdio: 'ignore' },
 );
 
@@ -39,12 +49,20 @@ try {
     const { categories, audits } = result.lhr;
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]));
     const weak = Object.values(categories).flatMap((category) =>
-      category.auditRefs.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1).map((ref) => `${ref.id} (${audits[ref.id]?.displayValue ?? audits[ref.id]?.score})`),
+      category.auditRefs
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${ref.id} (${audits[ref.id]?.displayValue ?? audits[ref.id]?.score})`),
     );
     if (weak.length > 0) console.log(`${path}: to improve: ${weak.join(', ')}`);
-    rows.push({ page: name, path, ...scores, bytes: audits['total-byte-weight']?.numericValue ?? 0,
+    rows.push({
+      page: name,
+      path,
+      ...scores,
+      bytes: audits['total-byte-weight']?.numericValue ?? 0,
       lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0),
-      tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0), requests: (audits['network-requests']?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0 });
+      tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0),
+      requests: (audits['network-requests']?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0,
+    });
   }
   console.table(rows);
 } finally {
@@ -57,7 +75,10 @@ try {
 async function waitForDebugger(port: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then((response) => response.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

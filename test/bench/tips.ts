@@ -127,13 +127,23 @@ async function startProcess(script: string, env: Record<string, string>, nodeArg
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     baseUrl,
     cpuMs: () => serverCpuMs(child.pid!),
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -201,7 +211,11 @@ async function solveMany<T = string>(baseUrl: string, count: number, then: (capt
   const client = overHttp(baseUrl);
   const solved: T[] = [];
   let started = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => { while (started++ < count) solved.push(await then(await solveAltcha(client))); }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (started++ < count) solved.push(await then(await solveAltcha(client)));
+    }),
+  );
   return solved;
 }
 
@@ -221,7 +235,9 @@ await withDatabase(async (databaseUrl) => {
     const postgresCpuPerTip = (postgresCpuMs(databaseName) - postgresCpuBefore) / text.count;
     const clientCpuPerTip = (clientCpu.user + clientCpu.system) / 1000 / text.count;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
-    await pool.query('create table bench_plain (id bigint generated always as identity primary key, description text not null, created_at timestamptz not null default now())');
+    await pool.query(
+      'create table bench_plain (id bigint generated always as identity primary key, description text not null, created_at timestamptz not null default now())',
+    );
     // The pool's 50 backends exist only once connected: connect them before counting PostgreSQL's CPU.
     await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.query('select 1')));
     const barePostgresCpuBefore = postgresCpuMs(databaseName);
@@ -244,9 +260,15 @@ await withDatabase(async (databaseUrl) => {
     const textRate = report('text tips via POST /api/tips', text);
     const bareRate = report('bare INSERT through pg', bare);
     const trivialRate = report('ceiling: trivial Hono handler', trivial);
-    console.log(`ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)`);
-    console.log(`ratio trivial handler / bare insert: ${(trivialRate / bareRate).toFixed(2)} (the most one process could reach here); tips / trivial: ${(textRate / trivialRate).toFixed(2)}`);
-    console.log(`CPU per text tip: server ${cpuPerTip.toFixed(2)} ms, PostgreSQL ${postgresCpuPerTip.toFixed(2)} ms, this client ${clientCpuPerTip.toFixed(2)} ms; trivial handler ${trivialCpuPerRequest.toFixed(2)} ms per request`);
+    console.log(
+      `ratio tips / bare insert: ${(textRate / bareRate).toFixed(2)} (goal ≥ 0.5); tips p99 ${percentile(text.latencies, 99).toFixed(1)} ms (goal ≤ 25)`,
+    );
+    console.log(
+      `ratio trivial handler / bare insert: ${(trivialRate / bareRate).toFixed(2)} (the most one process could reach here); tips / trivial: ${(textRate / trivialRate).toFixed(2)}`,
+    );
+    console.log(
+      `CPU per text tip: server ${cpuPerTip.toFixed(2)} ms, PostgreSQL ${postgresCpuPerTip.toFixed(2)} ms, this client ${clientCpuPerTip.toFixed(2)} ms; trivial handler ${trivialCpuPerRequest.toFixed(2)} ms per request`,
+    );
     console.log(`CPU per bare INSERT: PostgreSQL ${barePostgresCpuPerInsert.toFixed(2)} ms, pg client ${bareClientCpuPerInsert.toFixed(2)} ms\n`);
 
     // BENCH_ONLY=text stops here: quicker while working on the text path.
@@ -266,7 +288,11 @@ await withDatabase(async (databaseUrl) => {
       return response.status === 201;
     });
     const barePhotos = await drive(PHOTO_CONCURRENCY, PHOTO_SECONDS, async () => {
-      await sharp(photo, { limitInputPixels: 40_000_000 }).autoOrient().resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+      await sharp(photo, { limitInputPixels: 40_000_000 })
+        .autoOrient()
+        .resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
       return true;
     });
     const photoRate = report(`photo tips (${(photo.length / 1024 / 1024).toFixed(1)} MB JPEG, 12 MP)`, photoTips);

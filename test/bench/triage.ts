@@ -19,7 +19,8 @@ import { fillTriageBenchmark, TIPS } from './triage-fill.ts';
 const QUERIES = 200;
 const postgresUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
-const summary = (times: number[]) => `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
+const summary = (times: number[]) =>
+  `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
 
 async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await work(i); // warm-up
@@ -58,7 +59,9 @@ try {
   });
   const pc04List = await timed(QUERIES, (i) => listQueueTips(database.db, officer, { queue: 'pc04', ...filters(i) }));
   const communeList = await timed(QUERIES, (i) => listQueueTips(database.db, communeOfficer, { queue: 'cax-16681', ...filters(i) }));
-  const sample = (await database.db.execute(sql`select id from tips where owner_queue_code = 'pc04' order by random() limit ${QUERIES + 5}`)) as unknown as { rows: { id: string | number }[] };
+  const sample = (await database.db.execute(sql`select id from tips where owner_queue_code = 'pc04' order by random() limit ${QUERIES + 5}`)) as unknown as {
+    rows: { id: string | number }[];
+  };
   const ids = sample.rows.map((row) => Number(row.id));
   const detail = await timed(QUERIES, (i) => tipDetail(database.db, secrets, officer, ids[i]!));
   console.log(

@@ -44,7 +44,9 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
   it('tells a browser without JavaScript that the captcha needs it, as the tip form does', async () => {
     const page = await fixture.chrome.newPage({ javaScriptEnabled: false });
     await page.goto(`${fixture.site.baseUrl}/tien-do/bao-cao/`);
-    expect(await page.locator('#outreach-report-form .notice').textContent()).toBe('Bước xác minh cần JavaScript. Nếu không bật được, hãy gọi đường dây nóng 0769.04.04.04 (C04, Bộ Công an) để báo tin.');
+    expect(await page.locator('#outreach-report-form .notice').textContent()).toBe(
+      'Bước xác minh cần JavaScript. Nếu không bật được, hãy gọi đường dây nóng 0769.04.04.04 (C04, Bộ Công an) để báo tin.',
+    );
     await page.close();
   }, 60_000);
 
@@ -107,7 +109,15 @@ describe('a teacher reports a session, a supervisor approves it, the public sees
 
   it('gives staff pages that pass axe and fit a 320 px screen', async () => {
     const page = await staffPage('admin');
-    for (const path of ['/quan-tri/tuyen-truyen/', '/quan-tri/tuyen-truyen/moi/', '/quan-tri/tuyen-truyen/ky-bao-cao/', '/quan-tri/tuyen-truyen/truong-hoc/', '/quan-tri/tuyen-truyen/truong-hoc/nhap/', '/quan-tri/tuyen-truyen/truong-hoc/TV-THCS/', '/quan-tri/tuyen-truyen/xa-phuong/']) {
+    for (const path of [
+      '/quan-tri/tuyen-truyen/',
+      '/quan-tri/tuyen-truyen/moi/',
+      '/quan-tri/tuyen-truyen/ky-bao-cao/',
+      '/quan-tri/tuyen-truyen/truong-hoc/',
+      '/quan-tri/tuyen-truyen/truong-hoc/nhap/',
+      '/quan-tri/tuyen-truyen/truong-hoc/TV-THCS/',
+      '/quan-tri/tuyen-truyen/xa-phuong/',
+    ]) {
       await page.goto(`${fixture.site.baseUrl}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
       expect(await overflowOf(page), path).toBe(0);

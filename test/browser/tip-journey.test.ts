@@ -69,9 +69,7 @@ describe('a citizen on a phone', () => {
     expect(await page.title()).toMatch(/^Lỗi: /);
     const summary = page.locator('[data-error-summary]');
     await expect(summary.getAttribute('role')).resolves.toBe('alert');
-    await expect(summary.locator('a').allTextContents()).resolves.toEqual([
-      'Nội dung cần ít nhất 20 ký tự để cơ quan chức năng xác minh được.',
-    ]);
+    await expect(summary.locator('a').allTextContents()).resolves.toEqual(['Nội dung cần ít nhất 20 ký tự để cơ quan chức năng xác minh được.']);
     await expect(page.getByLabel(/Địa điểm cụ thể/).inputValue()).resolves.toBe('Chợ đầu mối');
     await expect(page.getByLabel('Nội dung tố giác').inputValue()).resolves.toBe('quá ngắn');
     await expect(page.getByLabel('Khác', { exact: true }).isChecked()).resolves.toBe(true);

@@ -35,7 +35,9 @@ describe('a tip from the public form to an officer and back to the tipster', () 
     await citizen.getByLabel(/Địa điểm cụ thể/).fill('Ngõ 5 đường Phan Bội Châu');
     await citizen.getByLabel('Nội dung tố giác').fill(VALID_DESCRIPTION);
     await citizen.setInputFiles('#tip-photos', { name: 'IMG_1.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps() });
-    await citizen.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="captcha"]')?.value ?? '').length > 20, null, { timeout: 30_000 });
+    await citizen.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="captcha"]')?.value ?? '').length > 20, null, {
+      timeout: 30_000,
+    });
     await citizen.getByRole('button', { name: 'Gửi tin tố giác' }).click();
     const receipt = (await citizen.locator('[data-receipt]').textContent({ timeout: 30_000 }))!.trim();
     expect(receipt).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);

@@ -5,7 +5,9 @@ import type { Db } from '#server/db/client.ts';
 
 /** Every row of every table in the public schema, as text (bytea as hex): a logical dump of the database. */
 export async function logicalDump(db: Db): Promise<string> {
-  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown as { rows: { table_name: string }[] };
+  const tables = (await db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown as { rows: { table_name: string }[] };
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {
     const rows = (await db.execute(sql.raw(`select t::text as row from "${table_name}" t`))) as unknown as { rows: { row: string }[] };

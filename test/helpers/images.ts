@@ -20,5 +20,7 @@ export function plainImage(format: 'png' | 'webp' | 'jpeg', width = 320, height 
 
 /** A decompression bomb: tiny on the wire, 48 megapixels once decoded. */
 export function pngBomb(): Promise<Buffer> {
-  return sharp({ create: { width: 8000, height: 6000, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp({ create: { width: 8000, height: 6000, channels: 3, background: { r: 0, g: 0, b: 0 } } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }

@@ -33,8 +33,8 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not start:\n${output}`)), 60_000);
@@ -44,7 +44,7 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
         resolve();
       }
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`portal exited with ${code}:\n${output}`));

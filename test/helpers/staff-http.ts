@@ -61,7 +61,8 @@ export function formFields(html: string, action: string): Record<string, string 
   const start = html.indexOf(`action="${action}"`);
   if (start < 0) throw new Error(`no form posting to ${action}`);
   const form = html.slice(start, html.indexOf('</form>', start));
-  const decode = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+  const decode = (text: string) =>
+    text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
   const attribute = (tag: string, name: string) => new RegExp(`\\s${name}(?:="([^"]*)")?`).exec(tag);
   const fields: Record<string, string | string[]> = {};
   const add = (name: string, value: string) => {

@@ -40,7 +40,10 @@ export async function createStaff(db: Db, username: string, options: StaffOption
   let password = created.oneTimePassword;
   if (settled) {
     testPasswordHash ??= hashPassword(TEST_PASSWORD);
-    await db.update(users).set({ passwordHash: await testPasswordHash, mustChangePassword: false }).where(eq(users.id, created.user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await testPasswordHash, mustChangePassword: false })
+      .where(eq(users.id, created.user.id));
     password = TEST_PASSWORD;
   }
   if (enrolled) await db.update(users).set({ totpConfirmedAt: wallClock() }).where(eq(users.id, created.user.id));

@@ -38,7 +38,10 @@ export async function storeTip(db: Db, secrets: Secrets, options: StoredTipOptio
     options.captcha ?? 'verified',
     photos,
   );
-  await db.update(tips).set({ ownerQueueCode: options.owner ?? 'pc04' }).where(eq(tips.id, tipId));
+  await db
+    .update(tips)
+    .set({ ownerQueueCode: options.owner ?? 'pc04' })
+    .where(eq(tips.id, tipId));
   await db.delete(tipCopies).where(eq(tipCopies.tipId, tipId));
   if (options.copies?.length) await db.insert(tipCopies).values(options.copies.map((queueCode) => ({ tipId, queueCode })));
   return tipId;
@@ -47,7 +50,13 @@ export async function storeTip(db: Db, secrets: Secrets, options: StoredTipOptio
 /** A staff account and the Actor its session would carry. */
 export async function staffActor(db: Db, username: string, role: Role, queueCodes: string[] = []): Promise<Actor> {
   const staff = await createStaff(db, username, { role, queueCodes });
-  return { userId: staff.user.id, username: staff.user.username, role, queueCodes: role === 'officer' || role === 'supervisor' ? queueCodes : [], unitCode: staff.user.unitCode };
+  return {
+    userId: staff.user.id,
+    username: staff.user.username,
+    role,
+    queueCodes: role === 'officer' || role === 'supervisor' ? queueCodes : [],
+    unitCode: staff.user.unitCode,
+  };
 }
 
 export interface StatisticsTip {
@@ -95,8 +104,22 @@ export const STATISTICS_TIPS: StatisticsTip[] = [
   // 00:00 on 01/02 in Vietnam: February.
   { createdAt: '2026-01-31T17:00:00Z', category: 'mua-ban-van-chuyen', communeCode: '17464', status: 'da-xu-ly', firstActionAfterHours: 30 },
   { createdAt: '2026-03-10T03:00:00Z', category: 'bong-cuoi', communeCode: null, status: 'moi' },
-  { createdAt: '2026-03-15T03:00:00Z', ownerQueueCode: 'cax-16681', category: 'su-dung-trai-phep', communeCode: '16681', status: 'dang-xac-minh', firstActionAfterHours: 240 },
-  { createdAt: '2026-04-01T00:00:00Z', ownerQueueCode: 'bien-phong', category: 'qua-bien-gioi', communeCode: '17416', status: 'da-chuyen', firstActionAfterHours: 1 },
+  {
+    createdAt: '2026-03-15T03:00:00Z',
+    ownerQueueCode: 'cax-16681',
+    category: 'su-dung-trai-phep',
+    communeCode: '16681',
+    status: 'dang-xac-minh',
+    firstActionAfterHours: 240,
+  },
+  {
+    createdAt: '2026-04-01T00:00:00Z',
+    ownerQueueCode: 'bien-phong',
+    category: 'qua-bien-gioi',
+    communeCode: '17416',
+    status: 'da-chuyen',
+    firstActionAfterHours: 1,
+  },
   // 00:00 on 01/01/2026 in Vietnam though still 2025 in UTC: in the range, January.
   { createdAt: '2025-12-31T17:00:00Z', category: 'khac', communeCode: '17662', status: 'spam', firstActionAfterHours: 120 },
   // Outside: 23:59:59 on 31/12/2025 and 00:00 on 01/07/2026 in Vietnam.

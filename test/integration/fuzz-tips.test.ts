@@ -40,12 +40,15 @@ const badForm = fc
     const form = new FormData();
     for (const [name, value] of Object.entries({ ...extra, ...fields })) form.append(name, value);
     for (const photo of photos) form.append('photos', new Blob([new Uint8Array(photo.bytes)]), photo.name);
-    return { body: form as BodyInit, headers: {} as Record<string, string> };
+    return { body: form as BodyInit, headers: {} };
   });
 
 /** Bodies that are not a tip form at all. */
 const badBody = fc.record({
-  body: fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((bytes) => new Uint8Array(bytes) as BodyInit)),
+  body: fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.uint8Array({ maxLength: 300 }).map((bytes) => new Uint8Array(bytes) as BodyInit),
+  ),
   headers: fc.constantFrom<Record<string, string>>(
     { 'Content-Type': 'application/json' },
     { 'Content-Type': 'multipart/form-data; boundary=xyz' },

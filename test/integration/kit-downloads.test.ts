@@ -56,14 +56,20 @@ describe.each(kits)('kit $slug', ({ slug, kit }) => {
   it('gives a handouts PDF with every handout, one page each', async () => {
     const bytes = built(slug, fileNamed(slug, '-phieu-hoc-tap.pdf'));
     const text = await pdfText(bytes);
-    expectAllIn(text, kit.handouts.flatMap((handout) => [handout.title, ...handout.sections.flatMap((s) => [s.heading, ...(s.paragraphs ?? []), ...(s.bullets ?? [])])]));
+    expectAllIn(
+      text,
+      kit.handouts.flatMap((handout) => [handout.title, ...handout.sections.flatMap((s) => [s.heading, ...(s.paragraphs ?? []), ...(s.bullets ?? [])])]),
+    );
     const { totalPages } = await import('unpdf').then(async ({ getDocumentProxy }) => ({ totalPages: (await getDocumentProxy(bytes)).numPages }));
     expect(totalPages).toBe(kit.handouts.length);
   });
 
   it('gives a quiz PDF with every question and option, and an answer key with the explanations', async () => {
     const text = await pdfText(built(slug, fileNamed(slug, '-cau-hoi-kiem-tra.pdf')));
-    expectAllIn(text, kit.quiz.flatMap((question) => [question.question, ...question.options, question.explanation]));
+    expectAllIn(
+      text,
+      kit.quiz.flatMap((question) => [question.question, ...question.options, question.explanation]),
+    );
     const answerKey = squash(text.slice(text.lastIndexOf('Đáp án:')));
     for (const question of kit.quiz) expect(answerKey).toContain(squash(question.options[question.answer]!));
   });
@@ -86,7 +92,10 @@ describe.each(kits)('kit $slug', ({ slug, kit }) => {
       ...kit.activities.map((activity) => activity.title),
       ...kit.slides.flatMap((slide) => [slide.title, ...slide.bullets]),
     ]);
-    expectAllIn(officeText(bytes, /^ppt\/notesSlides\/notesSlide\d+\.xml$/), kit.slides.flatMap((slide) => (slide.notes ? [slide.notes] : [])));
+    expectAllIn(
+      officeText(bytes, /^ppt\/notesSlides\/notesSlide\d+\.xml$/),
+      kit.slides.flatMap((slide) => (slide.notes ? [slide.notes] : [])),
+    );
   });
 });
 

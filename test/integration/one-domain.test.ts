@@ -60,7 +60,17 @@ describe('one copy of the domain', () => {
       const heic = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'red-64x48-gps.heic'));
       const body = new FormData();
       body.append('_csrf', await admin.csrfToken('/quan-tri/tuyen-truyen/moi/'));
-      for (const [name, value] of Object.entries({ heldOn: vietnamese(today), communeCode: VINH, schools: '', form: 'hop-dan', agencyCode: 'cong-an-tinh', audience: '4321', kitSlug: '', notes: 'Ảnh HEIC' })) body.append(name, value);
+      for (const [name, value] of Object.entries({
+        heldOn: vietnamese(today),
+        communeCode: VINH,
+        schools: '',
+        form: 'hop-dan',
+        agencyCode: 'cong-an-tinh',
+        audience: '4321',
+        kitSlug: '',
+        notes: 'Ảnh HEIC',
+      }))
+        body.append(name, value);
       body.append('evidence', new Blob([heic], { type: 'image/heic' }), 'IMG_0001.HEIC');
       const response = await admin.request('/quan-tri/tuyen-truyen/moi/', { method: 'POST', body });
       expect(response.status, await response.clone().text()).toBe(303);
@@ -70,7 +80,10 @@ describe('one copy of the domain', () => {
     });
 
     it('keeps a teacher’s name, contact and kit when staff save the report unchanged', async () => {
-      const id = await submitPublicSession(site.db, publicInput({ heldOn: today, reporterName: 'Nguyễn Thị Lan', reporterContact: '0900 000 000', kitSlug: 'thcs-lop-6-7' }));
+      const id = await submitPublicSession(
+        site.db,
+        publicInput({ heldOn: today, reporterName: 'Nguyễn Thị Lan', reporterContact: '0900 000 000', kitSlug: 'thcs-lop-6-7' }),
+      );
       const path = `/quan-tri/tuyen-truyen/buoi/${id}/`;
       const { _csrf, ...unchanged } = formFields(await (await admin.get(path)).text(), path);
       const saved = await admin.post(path, unchanged);
@@ -82,7 +95,10 @@ describe('one copy of the domain', () => {
     it('routes the next tip by a commune tag an administrator just changed on a page', async () => {
       const commune = '17662';
       const send = async () => {
-        const response = await fetch(`${site.baseUrl}/api/tips`, { method: 'POST', body: tipForm({ category: 'trong-cay', communeCode: commune, description: VALID_DESCRIPTION, captcha: await solveAltcha(overHttp(site.baseUrl)) }) });
+        const response = await fetch(`${site.baseUrl}/api/tips`, {
+          method: 'POST',
+          body: tipForm({ category: 'trong-cay', communeCode: commune, description: VALID_DESCRIPTION, captcha: await solveAltcha(overHttp(site.baseUrl)) }),
+        });
         expect(response.status).toBe(201);
         const [tip] = await site.db.select({ owner: tips.ownerQueueCode }).from(tips).orderBy(desc(tips.id)).limit(1);
         return tip!;

@@ -55,7 +55,10 @@ describe.each(databaseKinds)('seeding on %s', (kind) => {
     expect(communeCount!.value).toBe(130);
     expect(formerCount!.value).toBe(412);
     expect(queueCount!.value).toBe(135);
-    const [vinh] = await database.db.select().from(queues).where(eq(queues.code, communeQueueCode('16681')));
+    const [vinh] = await database.db
+      .select()
+      .from(queues)
+      .where(eq(queues.code, communeQueueCode('16681')));
     expect(vinh).toMatchObject({ name: 'Công an Phường Thành Vinh', kind: 'commune-police', communeCode: '16681' });
   });
 
@@ -64,7 +67,10 @@ describe.each(databaseKinds)('seeding on %s', (kind) => {
     await database.db.update(queues).set({ name: 'Đã đổi tên' }).where(eq(queues.code, 'pc04'));
     await seedRegistry(database.db);
     const [vinh] = await database.db.select().from(communes).where(eq(communes.code, '16681'));
-    const [pc04] = await database.db.select().from(queues).where(and(eq(queues.code, 'pc04'), inArray(queues.kind, ['drug-police'])));
+    const [pc04] = await database.db
+      .select()
+      .from(queues)
+      .where(and(eq(queues.code, 'pc04'), inArray(queues.kind, ['drug-police'])));
     expect(vinh!.isBorder).toBe(true);
     expect(pc04!.name).toBe('Đã đổi tên');
   });

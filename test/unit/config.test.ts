@@ -51,8 +51,6 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: '0', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '-1' })).toThrow(
-      /PORT=.*\n.*DATABASE_POOL_SIZE=.*\n.*LOG_LEVEL=/,
-    );
+    expect(() => loadConfig({ PORT: '0', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '-1' })).toThrow(/PORT=.*\n.*DATABASE_POOL_SIZE=.*\n.*LOG_LEVEL=/);
   });
 });

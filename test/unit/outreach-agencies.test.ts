@@ -15,7 +15,14 @@ describe('the organising agencies of plan IV', () => {
 
 describe('school levels', () => {
   it('reads the six levels however a school list spells them', () => {
-    expect(['Mầm non', 'TIỂU HỌC', 'Trung học cơ sở', 'thpt', 'Giáo dục thường xuyên', 'Khác'].map(parseSchoolLevel)).toEqual(['mam-non', 'tieu-hoc', 'thcs', 'thpt', 'gdtx', 'khac']);
+    expect(['Mầm non', 'TIỂU HỌC', 'Trung học cơ sở', 'thpt', 'Giáo dục thường xuyên', 'Khác'].map(parseSchoolLevel)).toEqual([
+      'mam-non',
+      'tieu-hoc',
+      'thcs',
+      'thpt',
+      'gdtx',
+      'khac',
+    ]);
     expect(parseSchoolLevel('Đại học')).toBeNull();
   });
 });

@@ -38,7 +38,10 @@ export function monthChart(lang: Lang, months: Progress['byMonth'], totals: { co
   const y = (percent: number) => top + (height - top) * (1 - percent / 100);
   const pct = (reached: number, total: number) => (total ? (reached * 100) / total : 0);
   const grid = [0, 50, 100]
-    .map((value) => `<line class="${value === 100 ? 'chart-target' : 'chart-grid'}" x1="${left}" x2="${WIDTH}" y1="${y(value)}" y2="${y(value)}"/><text class="chart-axis" x="${left - 4}" y="${y(value) + 4}" text-anchor="end">${value}%</text>`)
+    .map(
+      (value) =>
+        `<line class="${value === 100 ? 'chart-target' : 'chart-grid'}" x1="${left}" x2="${WIDTH}" y1="${y(value)}" y2="${y(value)}"/><text class="chart-axis" x="${left - 4}" y="${y(value) + 4}" text-anchor="end">${value}%</text>`,
+    )
     .join('');
   const columns = months
     .map((row, index) => {

@@ -35,14 +35,22 @@ export function renderProgress(lang: Lang, progress: Progress, years: readonly n
   const percentOf = (reached: number, total: number) => (total ? `${Math.floor((reached * 1000) / total) / 10}` : '0');
 
   const formTable = `<div class="table-scroll" role="region" aria-labelledby="by-form-title" tabindex="0"><table class="data-table"><caption class="visually-hidden">${escapeHtml(t('outreach.progress.byFormTitle'))}</caption><thead><tr><th scope="col">${escapeHtml(t('outreach.progress.colForm'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colSessions'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colAudience'))}</th></tr></thead><tbody>${progress.byForm
-    .map((row) => `<tr><th scope="row">${escapeHtml(t(`outreach.form.${row.form}`))}</th><td class="num">${formatNumber(row.sessions)}</td><td class="num">${formatNumber(row.audience)}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(t(`outreach.form.${row.form}`))}</th><td class="num">${formatNumber(row.sessions)}</td><td class="num">${formatNumber(row.audience)}</td></tr>`,
+    )
     .join('')}</tbody></table></div>`;
   const monthTable = `<div class="table-scroll" role="region" aria-labelledby="by-month-title" tabindex="0"><table class="data-table"><caption class="visually-hidden">${escapeHtml(t('outreach.progress.byMonthTitle'))}</caption><thead><tr><th scope="col">${escapeHtml(t('outreach.progress.colMonth'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colSessions'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colCommunesPct'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colSchoolsPct'))}</th></tr></thead><tbody>${months
-    .map((row) => `<tr><th scope="row">${String(row.month).padStart(2, '0')}/${progress.year}</th><td class="num">${formatNumber(row.sessions)}</td><td class="num">${percentOf(row.communesReached, progress.communes.total)}</td><td class="num">${percentOf(row.schoolsReached, progress.schools.total)}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><th scope="row">${String(row.month).padStart(2, '0')}/${progress.year}</th><td class="num">${formatNumber(row.sessions)}</td><td class="num">${percentOf(row.communesReached, progress.communes.total)}</td><td class="num">${percentOf(row.schoolsReached, progress.schools.total)}</td></tr>`,
+    )
     .join('')}</tbody></table></div>`;
 
   const status = (reached: boolean) =>
-    reached ? `<span class="status status-reached">${escapeHtml(t('outreach.status.reached'))}</span>` : `<span class="status status-pending">${escapeHtml(t('outreach.status.notReached'))}</span>`;
+    reached
+      ? `<span class="status status-reached">${escapeHtml(t('outreach.status.reached'))}</span>`
+      : `<span class="status status-pending">${escapeHtml(t('outreach.status.notReached'))}</span>`;
   const communeTable = `<div class="table-scroll" role="region" aria-labelledby="commune-list-title" tabindex="0"><table class="data-table"><thead><tr><th scope="col">${escapeHtml(t('outreach.progress.colCommune'))}</th><th scope="col">${escapeHtml(t('outreach.progress.colStatus'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colSessions'))}</th><th scope="col">${escapeHtml(t('outreach.progress.colFirst'))}</th><th scope="col" class="num">${escapeHtml(t('outreach.progress.colSchools'))}</th></tr></thead><tbody>${progress.communeList
     .map(
       (commune) =>

@@ -21,7 +21,21 @@ export interface SubmissionFormState {
   errors?: readonly { field: string | null; message: string }[];
 }
 
-export const SUBMISSION_FIELDS = ['heldOn', 'communeCode', 'includeCommune', 'schools', 'form', 'agencyCode', 'audience', 'kitSlug', 'notes', 'reporterName', 'reporterContact', 'evidence', 'captcha'] as const;
+export const SUBMISSION_FIELDS = [
+  'heldOn',
+  'communeCode',
+  'includeCommune',
+  'schools',
+  'form',
+  'agencyCode',
+  'audience',
+  'kitSlug',
+  'notes',
+  'reporterName',
+  'reporterContact',
+  'evidence',
+  'captcha',
+] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 
 export const FORM_REGION_START = '<!--outreach-report-->';
@@ -38,13 +52,18 @@ export function renderSubmissionForm({ lang, communes, agencies, kits, values = 
     return `${ids ? ` aria-describedby="${ids}"` : ''}${errorFor(field).length ? ' aria-invalid="true"' : ''}`;
   };
   const message = (field: SubmissionField) =>
-    errorFor(field).length ? `<p class="field-error" id="${field}-error"><span class="visually-hidden">${lang === 'vi' ? 'Lỗi' : 'Error'}: </span>${errorFor(field).map(escapeHtml).join(' ')}</p>` : '';
+    errorFor(field).length
+      ? `<p class="field-error" id="${field}-error"><span class="visually-hidden">${lang === 'vi' ? 'Lỗi' : 'Error'}: </span>${errorFor(field).map(escapeHtml).join(' ')}</p>`
+      : '';
   const group = (field: SubmissionField, inner: string) => `<div class="form-group${errorFor(field).length ? ' form-group-error' : ''}">${inner}</div>`;
-  const label = (field: SubmissionField) => `<label class="label" for="${field}">${escapeHtml(t(`outreach.field.${field}` as 'outreach.field.heldOn'))}</label>`;
+  const label = (field: SubmissionField) =>
+    `<label class="label" for="${field}">${escapeHtml(t(`outreach.field.${field}` as 'outreach.field.heldOn'))}</label>`;
   const hint = (field: SubmissionField, key: Parameters<typeof t>[0]) => `<p class="hint" id="${field}-hint">${escapeHtml(t(key))}</p>`;
   const options = (list: readonly Option[], selected: string, placeholder: string | null) =>
     (placeholder === null ? '' : `<option value="">${escapeHtml(placeholder)}</option>`) +
-    list.map((option) => `<option value="${escapeHtml(option.value)}"${option.value === selected ? ' selected' : ''}>${escapeHtml(option.label)}</option>`).join('');
+    list
+      .map((option) => `<option value="${escapeHtml(option.value)}"${option.value === selected ? ' selected' : ''}>${escapeHtml(option.label)}</option>`)
+      .join('');
 
   // The summary links each message to its field (first error of a field only), as GOV.UK's pattern does.
   const summary = errors.length

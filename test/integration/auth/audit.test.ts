@@ -14,9 +14,15 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
   it('records who, what, which target, when and a small detail', async () => {
     const { db } = database;
     const at = new Date('2026-03-02T03:04:05Z');
-    await recordAudit(db, { actor: { userId: 'u-1', username: 'lan' }, action: 'tip.viewed', targetType: 'tip', targetId: 't-9', detail: { queue: 'pc04' } }, at);
+    await recordAudit(
+      db,
+      { actor: { userId: 'u-1', username: 'lan' }, action: 'tip.viewed', targetType: 'tip', targetId: 't-9', detail: { queue: 'pc04' } },
+      at,
+    );
     const { rows } = await queryAudit(db, { targetType: 'tip', targetId: 't-9' });
-    expect(rows).toEqual([expect.objectContaining({ at, actorId: 'u-1', actorName: 'lan', action: 'tip.viewed', targetType: 'tip', targetId: 't-9', detail: { queue: 'pc04' } })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ at, actorId: 'u-1', actorName: 'lan', action: 'tip.viewed', targetType: 'tip', targetId: 't-9', detail: { queue: 'pc04' } }),
+    ]);
   });
 
   it('refuses a detail larger than 2 KB', async () => {
@@ -49,7 +55,11 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     const { db } = database;
     const base = new Date('2026-04-01T00:00:00Z').getTime();
     for (let i = 0; i < 60; i++) {
-      await recordAudit(db, { actor: i % 2 ? 'system' : 'cli', action: i % 3 ? 'page.test' : 'page.other', targetType: 'page', targetId: String(i) }, new Date(base + i * 60_000));
+      await recordAudit(
+        db,
+        { actor: i % 2 ? 'system' : 'cli', action: i % 3 ? 'page.test' : 'page.other', targetType: 'page', targetId: String(i) },
+        new Date(base + i * 60_000),
+      );
     }
     const all = await queryAudit(db, { targetType: 'page' });
     expect(all.total).toBe(60);

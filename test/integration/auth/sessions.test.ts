@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ABSOLUTE_LIFETIME_MS, createSession, endAllSessions, IDLE_TIMEOUT_MS, PARTIAL_LIFETIME_MS, resolveSession, rotateSession } from '#server/auth/sessions.ts';
+import {
+  ABSOLUTE_LIFETIME_MS,
+  createSession,
+  endAllSessions,
+  IDLE_TIMEOUT_MS,
+  PARTIAL_LIFETIME_MS,
+  resolveSession,
+  rotateSession,
+} from '#server/auth/sessions.ts';
 import { hashToken } from '#server/auth/tokens.ts';
 import { setUserActive, updateUserSettings } from '#server/auth/users.ts';
 import { sessions } from '#server/db/schema.ts';

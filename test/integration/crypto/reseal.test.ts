@@ -20,7 +20,14 @@ import { jpegWithGps } from '../../helpers/images.ts';
 import { VALID_DESCRIPTION } from '../../helpers/tips.ts';
 
 const key = () => randomBytes(32).toString('base64');
-const TIP_FIELDS = { category: 'to-chuc-su-dung' as const, communeCode: null, place: 'Quán karaoke cuối phố', observedAt: null, description: VALID_DESCRIPTION, avoidCommunePolice: false };
+const TIP_FIELDS = {
+  category: 'to-chuc-su-dung' as const,
+  communeCode: null,
+  place: 'Quán karaoke cuối phố',
+  observedAt: null,
+  description: VALID_DESCRIPTION,
+  avoidCommunePolice: false,
+};
 
 describe.each(databaseKinds)('re-sealing with a new key, on %s', (kind) => {
   let database: TestDatabase;

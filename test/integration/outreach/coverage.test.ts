@@ -64,7 +64,11 @@ describe.each(databaseKinds)('coverage of target III.2 on %s', (kind) => {
     await setUnitActive(database.db, admin, 'school', 'TV-THPT', false, new Date('2026-05-20T02:00:00Z'));
     // An unreached commune closes mid-year: it leaves the denominator of 2026.
     await setUnitActive(database.db, admin, 'commune', other, false, new Date('2026-05-20T02:00:00Z'));
-    const [y2026, y2027, y2025] = await Promise.all([loadProgress(database.db, 2026, NOW), loadProgress(database.db, 2027, NOW), loadProgress(database.db, 2025, NOW)]);
+    const [y2026, y2027, y2025] = await Promise.all([
+      loadProgress(database.db, 2026, NOW),
+      loadProgress(database.db, 2027, NOW),
+      loadProgress(database.db, 2025, NOW),
+    ]);
     expect(y2026.schoolList.find((school) => school.code === 'TV-THPT')?.reached).toBe(true);
     expect(y2026.schools.total).toBe(3);
     expect(y2026.communes.total).toBe(129);
@@ -76,7 +80,9 @@ describe.each(databaseKinds)('coverage of target III.2 on %s', (kind) => {
   });
 
   it('refuses a session for a unit after the day it was deactivated', async () => {
-    await expect(recordSession(database.db, admin, sessionInput({ heldOn: '2026-06-01', units: [{ kind: 'school', code: 'TV-THPT' }] }), { now: NOW })).rejects.toMatchObject({
+    await expect(
+      recordSession(database.db, admin, sessionInput({ heldOn: '2026-06-01', units: [{ kind: 'school', code: 'TV-THPT' }] }), { now: NOW }),
+    ).rejects.toMatchObject({
       status: 422,
       errors: [{ field: 'schools', message: 'Trường THPT Huỳnh Thúc Kháng đã ngừng hoạt động trước ngày tổ chức buổi tuyên truyền.' }],
     });

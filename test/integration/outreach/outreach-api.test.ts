@@ -67,7 +67,10 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
 
   it('refuses a bad submission with Vietnamese errors per field and stores nothing', async () => {
     const { app } = await createTestApp(database);
-    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, heldOn: '31/02/2026', audience: 'nhiều', form: '', reporterName: '' }) });
+    const response = await app.request('/api/outreach/submissions', {
+      method: 'POST',
+      body: form({ ...valid, heldOn: '31/02/2026', audience: 'nhiều', form: '', reporterName: '' }),
+    });
     expect(response.status).toBe(422);
     const { errors } = await response.json();
     expect(errors).toEqual(
@@ -122,7 +125,11 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
 
   it('answers a browser without JavaScript with the form again: error summary, fields kept, "Lỗi: " in the title', async () => {
     const { app } = await createTestApp(database, { withSite: true });
-    const response = await app.request('/api/outreach/submissions', { method: 'POST', body: form({ ...valid, audience: '', notes: 'Giữ lại <b>ghi chú</b>' }), headers: { Accept: 'text/html' } });
+    const response = await app.request('/api/outreach/submissions', {
+      method: 'POST',
+      body: form({ ...valid, audience: '', notes: 'Giữ lại <b>ghi chú</b>' }),
+      headers: { Accept: 'text/html' },
+    });
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toMatch(/<title>Lỗi: Báo cáo buổi tuyên truyền ·/);
@@ -211,7 +218,19 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
     const rows = units.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]!.slice(1, 4)).toEqual(['Loại đơn vị', 'Mã', 'Tên đơn vị']);
     const school = rows.find((row) => row[2] === 'TV-THCS')!;
-    expect(school.slice(1)).toEqual(['Trường học', 'TV-THCS', 'Trường THCS Hưng Dũng', 'THCS', 'Phường Thành Vinh', 'Đã tuyên truyền', 1, 450, 'Ngoại khóa hoặc chào cờ ở trường', expect.any(String), expect.any(String)]);
+    expect(school.slice(1)).toEqual([
+      'Trường học',
+      'TV-THCS',
+      'Trường THCS Hưng Dũng',
+      'THCS',
+      'Phường Thành Vinh',
+      'Đã tuyên truyền',
+      1,
+      450,
+      'Ngoại khóa hoặc chào cờ ở trường',
+      expect.any(String),
+      expect.any(String),
+    ]);
     expect(rows.filter((row) => row[1] === 'Xã, phường')).toHaveLength(130);
   });
 
@@ -229,6 +248,8 @@ describe.each(databaseKinds)('the outreach API on %s', (kind) => {
     body.append('file', new Blob([`ma_truong,ten_truong,cap_hoc,ma_xa\nZ1,Trường Z,THCS,${VINH}\nZ2,Trường Y,Cao đẳng,${VINH}\n`]), 'truong.csv');
     const response = await apiAs(database, admin).request('/api/outreach/schools/import', { method: 'POST', body });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ errors: [{ field: 'file', line: 3, message: 'Dòng 3: cấp học "Cao đẳng" không hợp lệ (dùng: Mầm non, Tiểu học, THCS, THPT, GDTX, Khác).' }] });
+    expect(await response.json()).toEqual({
+      errors: [{ field: 'file', line: 3, message: 'Dòng 3: cấp học "Cao đẳng" không hợp lệ (dùng: Mầm non, Tiểu học, THCS, THPT, GDTX, Khác).' }],
+    });
   });
 });

@@ -26,13 +26,28 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
   });
 
   it('refuses a reporter recording for another unit, and stores nothing', async () => {
-    const attempt = recordSession(database.db, reporterOf('TV-THCS'), sessionInput({ units: [{ kind: 'school', code: 'TV-THCS' }, { kind: 'school', code: 'XK-TH' }] }), { now: NOW });
-    await expect(attempt).rejects.toMatchObject({ status: 403, errors: [{ field: 'units', message: 'Bạn chỉ được ghi nhận buổi tuyên truyền cho đơn vị của mình (TV-THCS), không cho đơn vị XK-TH.' }] });
+    const attempt = recordSession(
+      database.db,
+      reporterOf('TV-THCS'),
+      sessionInput({
+        units: [
+          { kind: 'school', code: 'TV-THCS' },
+          { kind: 'school', code: 'XK-TH' },
+        ],
+      }),
+      { now: NOW },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      status: 403,
+      errors: [{ field: 'units', message: 'Bạn chỉ được ghi nhận buổi tuyên truyền cho đơn vị của mình (TV-THCS), không cho đơn vị XK-TH.' }],
+    });
     await expect(recordSession(database.db, officer, sessionInput(), { now: NOW })).rejects.toMatchObject({ status: 403 });
   });
 
   it('lets supervisors and administrators record for any unit', async () => {
-    await expect(recordSession(database.db, supervisor, sessionInput({ units: [{ kind: 'commune', code: other }] }), { now: NOW })).resolves.toEqual(expect.any(String));
+    await expect(recordSession(database.db, supervisor, sessionInput({ units: [{ kind: 'commune', code: other }] }), { now: NOW })).resolves.toEqual(
+      expect.any(String),
+    );
   });
 
   it('refuses bad details with a Vietnamese message per field', async () => {
@@ -46,7 +61,9 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
         { field: 'audience', message: 'Nhập số người tham dự, ít nhất 1 người.' },
       ]),
     });
-    await expect(recordSession(database.db, admin, sessionInput({ heldOn: '2026-09-02' }), { now: NOW })).rejects.toMatchObject({ errors: [{ field: 'heldOn', message: 'Ngày tổ chức không được sau ngày hôm nay.' }] });
+    await expect(recordSession(database.db, admin, sessionInput({ heldOn: '2026-09-02' }), { now: NOW })).rejects.toMatchObject({
+      errors: [{ field: 'heldOn', message: 'Ngày tổ chức không được sau ngày hôm nay.' }],
+    });
   });
 
   it('lets only supervisors and administrators approve or reject, with a reason to reject', async () => {
@@ -74,7 +91,10 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
 
     it('refuses supervisors and reporters any change to a session dated in it', async () => {
       const message = 'Ngày 05/05/2026 thuộc kỳ báo cáo 6 tháng 2026 đã gửi; chỉ quản trị viên được thay đổi.';
-      await expect(updateSession(database.db, supervisor, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW)).rejects.toMatchObject({ status: 409, errors: [{ message }] });
+      await expect(updateSession(database.db, supervisor, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW)).rejects.toMatchObject({
+        status: 409,
+        errors: [{ message }],
+      });
       await expect(recordSession(database.db, supervisor, sessionInput({ heldOn: '2026-04-01' }), { now: NOW })).rejects.toMatchObject({ status: 409 });
       await expect(updateSession(database.db, supervisor, lockedId, sessionInput({ heldOn: '2026-07-01' }), NOW)).rejects.toMatchObject({ status: 409 });
       const pending = await submitPublicSession(database.db, publicInput({ heldOn: '2026-03-01' }), { now: NOW });
@@ -82,10 +102,17 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
     });
 
     it('lets an administrator change it with a reason, and logs the reason and that the period was locked', async () => {
-      await expect(updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW)).rejects.toMatchObject({ status: 422, errors: [{ field: 'reason' }] });
+      await expect(updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW)).rejects.toMatchObject({
+        status: 422,
+        errors: [{ field: 'reason' }],
+      });
       await updateSession(database.db, admin, lockedId, sessionInput({ heldOn: '2026-05-05', audience: 999 }), NOW, { reason: 'Sở GD&ĐT gửi lại số liệu' });
       const audit = await readOutreachAudit(database.db, lockedId);
-      expect(audit.at(-1)).toMatchObject({ action: 'outreach.session.update', actorUserId: 'u-admin', details: { lockedPeriod: true, reason: 'Sở GD&ĐT gửi lại số liệu', changed: { audience: { from: 120, to: 999 } } } });
+      expect(audit.at(-1)).toMatchObject({
+        action: 'outreach.session.update',
+        actorUserId: 'u-admin',
+        details: { lockedPeriod: true, reason: 'Sở GD&ĐT gửi lại số liệu', changed: { audience: { from: 120, to: 999 } } },
+      });
     });
 
     it('leaves sessions after the period open to supervisors', async () => {
@@ -93,14 +120,19 @@ describe.each(databaseKinds)('who may record, review and change sessions on %s',
     });
 
     it('refuses to change the dates of a sent period or to send it twice', async () => {
-      await expect(updateReportPeriod(database.db, admin, 2026, 'six-month', { coversFrom: '2026-01-01', coversTo: '2026-06-30', dueBefore: '2026-07-01' })).rejects.toMatchObject({ status: 409 });
+      await expect(
+        updateReportPeriod(database.db, admin, 2026, 'six-month', { coversFrom: '2026-01-01', coversTo: '2026-06-30', dueBefore: '2026-07-01' }),
+      ).rejects.toMatchObject({ status: 409 });
       await expect(markReportSent(database.db, admin, 2026, 'six-month', NOW)).rejects.toMatchObject({ status: 409 });
       await expect(markReportSent(database.db, supervisor, 2026, 'annual', NOW)).rejects.toMatchObject({ status: 403 });
     });
 
     it('lets only an administrator unlock it, with a reason kept in the audit log; then supervisors may edit again', async () => {
       await expect(unlockReportPeriod(database.db, supervisor, 2026, 'six-month', 'Sửa số liệu')).rejects.toMatchObject({ status: 403 });
-      await expect(unlockReportPeriod(database.db, admin, 2026, 'six-month', '  ')).rejects.toMatchObject({ status: 422, errors: [{ field: 'reason', message: 'Nhập lý do mở khóa kỳ báo cáo.' }] });
+      await expect(unlockReportPeriod(database.db, admin, 2026, 'six-month', '  ')).rejects.toMatchObject({
+        status: 422,
+        errors: [{ field: 'reason', message: 'Nhập lý do mở khóa kỳ báo cáo.' }],
+      });
       await expect(unlockReportPeriod(database.db, admin, 2026, 'annual', 'Sửa số liệu')).rejects.toMatchObject({ status: 409 });
       await unlockReportPeriod(database.db, admin, 2026, 'six-month', 'Huyện gửi bổ sung 3 buổi');
       const [entry] = (await readOutreachAudit(database.db, '2026/six-month')).filter((row) => row.action === 'outreach.period.unlock');

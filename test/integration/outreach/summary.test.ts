@@ -27,9 +27,28 @@ describe.each(databaseKinds)('the progress summaries on %s', (kind) => {
   };
 
   it('follow every record, edit, approval and rejection, and equal a computation from scratch', async () => {
-    const moved = await recordSession(database.db, admin, sessionInput({ heldOn: '2025-11-20', units: [{ kind: 'school', code: 'TV-THCS' }], audience: 40 }), { now: NOW });
-    await recordSession(database.db, admin, sessionInput({ heldOn: '2025-11-25', units: [{ kind: 'school', code: 'TV-THCS' }, { kind: 'commune', code: VINH }] }), { now: NOW });
-    await updateSession(database.db, admin, moved, sessionInput({ heldOn: '2026-01-05', units: [{ kind: 'school', code: 'TV-THPT' }], form: 'thi-tim-hieu', audience: 55 }), NOW);
+    const moved = await recordSession(database.db, admin, sessionInput({ heldOn: '2025-11-20', units: [{ kind: 'school', code: 'TV-THCS' }], audience: 40 }), {
+      now: NOW,
+    });
+    await recordSession(
+      database.db,
+      admin,
+      sessionInput({
+        heldOn: '2025-11-25',
+        units: [
+          { kind: 'school', code: 'TV-THCS' },
+          { kind: 'commune', code: VINH },
+        ],
+      }),
+      { now: NOW },
+    );
+    await updateSession(
+      database.db,
+      admin,
+      moved,
+      sessionInput({ heldOn: '2026-01-05', units: [{ kind: 'school', code: 'TV-THPT' }], form: 'thi-tim-hieu', audience: 55 }),
+      NOW,
+    );
     const pending = await submitPublicSession(database.db, publicInput({ heldOn: '2026-02-03', schoolCodes: ['TV-THCS'] }), { now: NOW });
     const y2026Pending = await loadProgress(database.db, 2026, NOW);
     expect(y2026Pending.schoolList.find((school) => school.code === 'TV-THCS')?.reached).toBe(false);

@@ -35,7 +35,12 @@ describe('outreach staff pages', () => {
     site = await startPortalOn('pglite');
     other = (await site.db.query.communes.findFirst({ where: (table, { ne }) => ne(table.code, VINH) }))!.code;
     await importSampleSchools(site.db, other);
-    for (const [key, role, unitCode] of [['admin', 'admin', null], ['supervisor', 'supervisor', null], ['reporter', 'reporter', VINH], ['otherReporter', 'reporter', other]] as const) {
+    for (const [key, role, unitCode] of [
+      ['admin', 'admin', null],
+      ['supervisor', 'supervisor', null],
+      ['reporter', 'reporter', VINH],
+      ['otherReporter', 'reporter', other],
+    ] as const) {
       const staff = await createStaff(site.db, `tt.${key.toLowerCase()}`, { role, unitCode });
       as[key] = new StaffHttp(site.baseUrl);
       as[key].cookies.set('pcmt-session', await signedInToken(site.db, staff.user.id));
@@ -45,7 +50,16 @@ describe('outreach staff pages', () => {
   afterAll(() => site?.stop());
 
   it('records a session from the form: errors in the summary and by the field, fields kept, then the photo re-encoded', async () => {
-    const bad = await postMultipart(as.reporter, '/quan-tri/tuyen-truyen/moi/', { heldOn: '31/02/2026', communeCode: VINH, schools: '', form: 'hop-dan', agencyCode: 'cong-an-tinh', audience: 'nhiều', kitSlug: '', notes: 'Họp dân <khối 3>' });
+    const bad = await postMultipart(as.reporter, '/quan-tri/tuyen-truyen/moi/', {
+      heldOn: '31/02/2026',
+      communeCode: VINH,
+      schools: '',
+      form: 'hop-dan',
+      agencyCode: 'cong-an-tinh',
+      audience: 'nhiều',
+      kitSlug: '',
+      notes: 'Họp dân <khối 3>',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('<title>Lỗi: ');
@@ -56,11 +70,23 @@ describe('outreach staff pages', () => {
     expect(html).toContain('Họp dân &lt;khối 3&gt;</textarea>');
     expect(html).toContain('value="31/02/2026"');
 
-    const photo = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#336699' } }).jpeg().withExif({ IFD0: { Artist: 'MarkerArtist' } }).toBuffer();
+    const photo = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'MarkerArtist' } })
+      .toBuffer();
     const good = await postMultipart(
       as.reporter,
       '/quan-tri/tuyen-truyen/moi/',
-      { heldOn: vietnamese(today), communeCode: VINH, schools: '', form: 'hop-dan', agencyCode: 'cong-an-tinh', audience: '1.200', kitSlug: '', notes: 'Họp dân khối 3' },
+      {
+        heldOn: vietnamese(today),
+        communeCode: VINH,
+        schools: '',
+        form: 'hop-dan',
+        agencyCode: 'cong-an-tinh',
+        audience: '1.200',
+        kitSlug: '',
+        notes: 'Họp dân khối 3',
+      },
       [{ name: 'evidence', blob: new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), filename: 'anh.jpg' }],
     );
     expect(good.status).toBe(303);
@@ -97,7 +123,13 @@ describe('outreach staff pages', () => {
     expect(await (await as.reporter.get(`/quan-tri/tuyen-truyen/?year=${year}`)).text()).not.toContain(id);
     expect((await as.reporter.get(`/quan-tri/tuyen-truyen/buoi/${id}/`)).status).toBe(403);
     expect(await (await as.otherReporter.get(`/quan-tri/tuyen-truyen/?year=${year}`)).text()).toContain(id);
-    const refused = await as.reporter.post('/quan-tri/tuyen-truyen/moi/', { heldOn: vietnamese(today), communeCode: other, form: 'hop-dan', agencyCode: 'cong-an-tinh', audience: '5' });
+    const refused = await as.reporter.post('/quan-tri/tuyen-truyen/moi/', {
+      heldOn: vietnamese(today),
+      communeCode: other,
+      form: 'hop-dan',
+      agencyCode: 'cong-an-tinh',
+      audience: '5',
+    });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain(`Bạn chỉ được ghi nhận buổi tuyên truyền cho đơn vị của mình (${VINH}), không cho đơn vị ${other}.`);
   });
@@ -115,7 +147,9 @@ describe('outreach staff pages', () => {
     expect((await findSession(site.db, rejectId))!.status).toBe('pending');
 
     expect((await as.supervisor.post('/quan-tri/tuyen-truyen/duyet/', { intent: 'approve', id: approveId })).status).toBe(200);
-    expect((await as.supervisor.post('/quan-tri/tuyen-truyen/duyet/', { intent: 'reject', id: rejectId, [`reason-${rejectId}`]: 'Trùng buổi đã báo cáo' })).status).toBe(200);
+    expect(
+      (await as.supervisor.post('/quan-tri/tuyen-truyen/duyet/', { intent: 'reject', id: rejectId, [`reason-${rejectId}`]: 'Trùng buổi đã báo cáo' })).status,
+    ).toBe(200);
     expect(await findSession(site.db, rejectId)).toMatchObject({ status: 'rejected', reviewNote: 'Trùng buổi đã báo cáo' });
     const progress = await loadProgress(site.db, year);
     expect(progress.schoolList.find((school) => school.code === 'TV-THPT')).toMatchObject({ reached: true, sessions: 1 });
@@ -127,13 +161,33 @@ describe('outreach staff pages', () => {
     const periods = `/quan-tri/tuyen-truyen/ky-bao-cao/?year=${year - 1}`;
     const page = await (await as.admin.get(periods)).text();
     expect(page).toContain(`/api/outreach/reports?year=${year - 1}&amp;kind=annual&amp;format=xlsx`);
-    const badDates = await as.admin.post(periods, { intent: 'dates', kind: 'six-month', year: String(year - 1), 'six-month-coversFrom': '01/01/2025', 'six-month-coversTo': '32/06/2025', 'six-month-dueBefore': '16/06/2025' }, await as.admin.csrfToken(periods));
+    const badDates = await as.admin.post(
+      periods,
+      {
+        intent: 'dates',
+        kind: 'six-month',
+        year: String(year - 1),
+        'six-month-coversFrom': '01/01/2025',
+        'six-month-coversTo': '32/06/2025',
+        'six-month-dueBefore': '16/06/2025',
+      },
+      await as.admin.csrfToken(periods),
+    );
     expect(badDates.status).toBe(422);
     expect(await badDates.text()).toContain('<a href="#six-month-coversTo">Nhập ngày đúng dạng ngày/tháng/năm, ví dụ 15/06/2026.</a>');
     expect((await as.admin.post(periods, { intent: 'sent', kind: 'six-month', year: String(year - 1) }, await as.admin.csrfToken(periods))).status).toBe(200);
 
     const edit = `/quan-tri/tuyen-truyen/buoi/${id}/`;
-    const fields = { heldOn: `10/03/${year - 1}`, communeCode: VINH, schools: '', form: 'hop-dan', agencyCode: 'cong-an-tinh', audience: '60', kitSlug: '', notes: '' };
+    const fields = {
+      heldOn: `10/03/${year - 1}`,
+      communeCode: VINH,
+      schools: '',
+      form: 'hop-dan',
+      agencyCode: 'cong-an-tinh',
+      audience: '60',
+      kitSlug: '',
+      notes: '',
+    };
     const bySupervisor = await as.supervisor.post(edit, fields);
     expect(bySupervisor.status).toBe(409);
     expect(await bySupervisor.text()).toContain('đã gửi; chỉ quản trị viên được thay đổi.');
@@ -144,14 +198,21 @@ describe('outreach staff pages', () => {
     expect((await findSession(site.db, id))!.audience).toBe(60);
     expect((await readOutreachAudit(site.db, id)).at(-1)).toMatchObject({ details: { lockedPeriod: true, reason: 'Xã gửi lại số liệu' } });
 
-    const unlock = await as.admin.post(periods, { intent: 'unlock', kind: 'six-month', year: String(year - 1), 'six-month-reason': 'Bổ sung số liệu' }, await as.admin.csrfToken(periods));
+    const unlock = await as.admin.post(
+      periods,
+      { intent: 'unlock', kind: 'six-month', year: String(year - 1), 'six-month-reason': 'Bổ sung số liệu' },
+      await as.admin.csrfToken(periods),
+    );
     expect(unlock.status).toBe(200);
     expect(await unlock.text()).toContain('Đã mở khóa kỳ báo cáo.');
     expect((await as.supervisor.post(edit, { ...fields, audience: '61' })).status).toBe(303);
   });
 
   it('imports schools from CSV: every bad line by number and nothing imported, or the counts', async () => {
-    const upload = (csv: string) => postMultipart(as.admin, '/quan-tri/tuyen-truyen/truong-hoc/nhap/', {}, [{ name: 'file', blob: new Blob([csv], { type: 'text/csv' }), filename: 'truong.csv' }]);
+    const upload = (csv: string) =>
+      postMultipart(as.admin, '/quan-tri/tuyen-truyen/truong-hoc/nhap/', {}, [
+        { name: 'file', blob: new Blob([csv], { type: 'text/csv' }), filename: 'truong.csv' },
+      ]);
     const bad = await upload(`ma_truong,ten_truong,cap_hoc,ma_xa\nN1,Trường N1,THCS,${VINH}\nN2,Trường N2,Cao đẳng,${VINH}\nN3,Trường N3,THPT,00000\n`);
     expect(bad.status).toBe(422);
     const html = await bad.text();
@@ -165,14 +226,32 @@ describe('outreach staff pages', () => {
   });
 
   it('adds, edits and deactivates a school, and edits a commune’s tags', async () => {
-    const added = await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/', { code: 'MN-01', name: 'Trường Mầm non Hoa Sen', level: 'mam-non', communeCode: VINH });
+    const added = await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/', {
+      code: 'MN-01',
+      name: 'Trường Mầm non Hoa Sen',
+      level: 'mam-non',
+      communeCode: VINH,
+    });
     expect(added.status).toBe(200);
     const duplicate = await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/', { code: 'MN-01', name: 'Trùng', level: 'mam-non', communeCode: VINH });
     expect(duplicate.status).toBe(409);
     expect(await duplicate.text()).toContain('<a href="#code">Đã có trường mã MN-01.</a>');
-    expect((await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/MN-01/', { intent: 'edit', name: 'Trường Mầm non Sen Hồng', level: 'mam-non', communeCode: VINH })).status).toBe(200);
+    expect(
+      (
+        await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/MN-01/', {
+          intent: 'edit',
+          name: 'Trường Mầm non Sen Hồng',
+          level: 'mam-non',
+          communeCode: VINH,
+        })
+      ).status,
+    ).toBe(200);
     expect((await as.admin.post('/quan-tri/tuyen-truyen/truong-hoc/MN-01/', { intent: 'deactivate' })).status).toBe(200);
-    expect((await site.db.select().from(schools).where(eq(schools.code, 'MN-01')))[0]).toMatchObject({ name: 'Trường Mầm non Sen Hồng', active: false, deactivatedOn: today });
+    expect((await site.db.select().from(schools).where(eq(schools.code, 'MN-01')))[0]).toMatchObject({
+      name: 'Trường Mầm non Sen Hồng',
+      active: false,
+      deactivatedOn: today,
+    });
 
     const saved = await as.admin.post('/quan-tri/tuyen-truyen/xa-phuong/', { code: other, isBorder: '1', active: '1' });
     expect(saved.status).toBe(200);
@@ -181,13 +260,22 @@ describe('outreach staff pages', () => {
 
   it('takes large files only on the two upload pages: other pages, the login page included, stop at 1 MB', async () => {
     const big = new Uint8Array(2 * 1024 * 1024);
-    const login = await fetch(`${site.baseUrl}/quan-tri/dang-nhap/`, { method: 'POST', body: big, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.baseUrl } });
+    const login = await fetch(`${site.baseUrl}/quan-tri/dang-nhap/`, {
+      method: 'POST',
+      body: big,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.baseUrl },
+    });
     expect(login.status).toBe(413);
-    const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#224466' }, }).png({ compressionLevel: 0 }).toBuffer();
+    const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#224466' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(photo.length).toBeGreaterThan(1024 * 1024);
-    const upload = await postMultipart(as.admin, '/quan-tri/tuyen-truyen/moi/', { heldOn: vietnamese(today), communeCode: VINH, form: 'loa-truyen-thanh', agencyCode: 'cong-an-tinh', audience: '900' }, [
-      { name: 'evidence', blob: new Blob([new Uint8Array(photo)], { type: 'image/png' }), filename: 'anh.png' },
-    ]);
+    const upload = await postMultipart(
+      as.admin,
+      '/quan-tri/tuyen-truyen/moi/',
+      { heldOn: vietnamese(today), communeCode: VINH, form: 'loa-truyen-thanh', agencyCode: 'cong-an-tinh', audience: '900' },
+      [{ name: 'evidence', blob: new Blob([new Uint8Array(photo)], { type: 'image/png' }), filename: 'anh.png' }],
+    );
     expect(upload.status).toBe(303);
   });
 });

@@ -85,7 +85,11 @@ describe('queue administration pages', () => {
 
   it('answers 404 for an unknown queue and 403 to a non-administrator’s post', async () => {
     expect((await admin.get('/quan-tri/hang-doi/khong-co/')).status).toBe(404);
-    const response = await officer.post('/quan-tri/hang-doi/', { code: 'cua-toi', name: 'Hàng đợi của tôi', kind: 'customs' }, await officer.csrfToken('/quan-tri/'));
+    const response = await officer.post(
+      '/quan-tri/hang-doi/',
+      { code: 'cua-toi', name: 'Hàng đợi của tôi', kind: 'customs' },
+      await officer.csrfToken('/quan-tri/'),
+    );
     expect(response.status).toBe(403);
     expect(await queueRow('cua-toi')).toBeUndefined();
   });

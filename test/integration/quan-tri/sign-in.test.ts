@@ -9,7 +9,6 @@ import { createStaff, signedInToken, TEST_PASSWORD } from '../../helpers/staff.t
 import { locationOf, StaffHttp } from '../../helpers/staff-http.ts';
 import { wallClock } from '../../helpers/clock.ts';
 
-
 describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
   let site: PortalOn;
   beforeAll(async () => {
@@ -89,7 +88,11 @@ describe.each(databaseKinds)('signing in over HTTP on %s', (kind) => {
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain('quá phổ biến');
     const before = http.cookies.get('pcmt-session');
-    const changed = await http.post('/quan-tri/tai-khoan/', { currentPassword: staff.password, newPassword: 'mưa phùn tháng hai', confirmPassword: 'mưa phùn tháng hai' });
+    const changed = await http.post('/quan-tri/tai-khoan/', {
+      currentPassword: staff.password,
+      newPassword: 'mưa phùn tháng hai',
+      confirmPassword: 'mưa phùn tháng hai',
+    });
     expect(locationOf(changed)).toBe('/quan-tri/tai-khoan/?mat-khau=da-doi');
     expect(http.cookies.get('pcmt-session')).not.toBe(before);
     expect((await http.get('/quan-tri/')).status).toBe(200);

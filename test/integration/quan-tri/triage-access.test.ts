@@ -36,7 +36,11 @@ const READS: { name: string; path: (tip: number, photo: number) => string; expec
 const ACTIONS: { intent: string; fields: (ids: { sibling: number; officerId: string }) => Record<string, string>; expected: Record<Visitor, Expected> }[] = [
   { intent: 'status', fields: () => ({ status: 'dang-xac-minh' }), expected: byVisitor(303, 403) },
   { intent: 'assign', fields: ({ officerId }) => ({ assignee: officerId }), expected: byVisitor(303, 403) },
-  { intent: 'transfer', fields: () => ({ transferQueue: 'hai-quan', transferReason: 'Hàng hóa qua cửa khẩu, thuộc hải quan.' }), expected: byVisitor(403, 403, 303) },
+  {
+    intent: 'transfer',
+    fields: () => ({ transferQueue: 'hai-quan', transferReason: 'Hàng hóa qua cửa khẩu, thuộc hải quan.' }),
+    expected: byVisitor(403, 403, 303),
+  },
   { intent: 'note', fields: () => ({ note: 'Đã xem, chờ xác minh thêm.' }), expected: byVisitor(303, 303) },
   { intent: 'reply', fields: () => ({ reply: 'Cảm ơn bạn, chúng tôi đang xác minh.' }), expected: byVisitor(303, 403) },
   { intent: 'link', fields: ({ sibling }) => ({ linkTipId: String(sibling), linkKind: 'related' }), expected: byVisitor(303, 403) },
@@ -151,7 +155,11 @@ describe.each(databaseKinds)('who may open and work a tip, on %s', (kind) => {
 
   it('re-renders a bad input with the error summary, "Lỗi: " in the title and the text kept', async () => {
     const officer = clients.get('officer')!;
-    const response = await officer.post(`/quan-tri/tin/${tipId}/`, { intent: 'link', linkTipId: 'mười hai', linkKind: 'related' }, await officer.csrfToken('/quan-tri/'));
+    const response = await officer.post(
+      `/quan-tri/tin/${tipId}/`,
+      { intent: 'link', linkTipId: 'mười hai', linkKind: 'related' },
+      await officer.csrfToken('/quan-tri/'),
+    );
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toMatch(/<title>Lỗi: /);

@@ -25,7 +25,12 @@ describe('user management pages', () => {
   afterAll(() => site?.stop());
 
   it('creates an officer and shows the one-time password once, which then signs in', async () => {
-    const response = await admin.post('/quan-tri/nguoi-dung/moi/', { username: 'Tran.Thi.B', role: 'officer', queueCodes: ['pc04', 'cax-16681'], unitCode: '' });
+    const response = await admin.post('/quan-tri/nguoi-dung/moi/', {
+      username: 'Tran.Thi.B',
+      role: 'officer',
+      queueCodes: ['pc04', 'cax-16681'],
+      unitCode: '',
+    });
     expect(response.status).toBe(200);
     const html = await response.text();
     const oneTimePassword = /data-testid="one-time-password">([^<]+)</.exec(html)?.[1];

@@ -51,7 +51,9 @@ describe('hCaptcha', () => {
   });
 
   it('refuses the tip when hCaptcha says the token is bad', async () => {
-    nock('https://hcaptcha.com').post('/siteverify').reply(200, { success: false, 'error-codes': ['invalid-input-response'] });
+    nock('https://hcaptcha.com')
+      .post('/siteverify')
+      .reply(200, { success: false, 'error-codes': ['invalid-input-response'] });
     const before = await tipRowCounts(database.db);
     const response = await submit();
     expect(response.status).toBe(400);

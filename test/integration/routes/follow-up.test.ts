@@ -87,7 +87,8 @@ describe('receipt guessing', () => {
 
   it('is cut off after the per-client limit with a Vietnamese message', async () => {
     const { app } = await createTestApp(database, { env: { FOLLOW_UP_RATE_LIMIT: '3' } });
-    const guess = () => app.request('/api/follow-up', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"receipt":"1234567812345678"}' });
+    const guess = () =>
+      app.request('/api/follow-up', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"receipt":"1234567812345678"}' });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await guess()).status);
     expect(statuses).toEqual([404, 404, 404, 429]);

@@ -27,7 +27,10 @@ describe.each(databaseKinds)('rate-limited browser posts on %s', (kind) => {
     expect(first.status).toBe(400);
     const before = await tipRowCounts(site.db);
 
-    const limited = await browserPost(`${site.baseUrl}/api/tips`, tipForm({ category: 'khac', place: 'Chợ Vinh', description: KEPT_DESCRIPTION, captcha: 'chưa giải' }));
+    const limited = await browserPost(
+      `${site.baseUrl}/api/tips`,
+      tipForm({ category: 'khac', place: 'Chợ Vinh', description: KEPT_DESCRIPTION, captcha: 'chưa giải' }),
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
     expect(limited.headers.get('cache-control')).toBe('no-store');

@@ -52,14 +52,24 @@ describe.each(databaseKinds)('tips API on %s', (kind) => {
     expect(body.removedMetadata).toEqual(expect.arrayContaining(['vị trí GPS', 'tên thiết bị']));
 
     const [tip] = await database.db.select().from(tips).orderBy(tips.id);
-    expect(tip).toMatchObject({ category: 'trong-cay', communeCode: '16681', observedOn: '2026-11-01', captchaStatus: 'verified', status: 'moi', photoCount: 1 });
+    expect(tip).toMatchObject({
+      category: 'trong-cay',
+      communeCode: '16681',
+      observedOn: '2026-11-01',
+      captchaStatus: 'verified',
+      status: 'moi',
+      photoCount: 1,
+    });
     expect(tip!.ownerQueueCode).toBe('cax-16681');
     expect(tip!.routingReason).toContain('Công an Phường Thành Vinh');
     expect(tip!.descriptionSealed!.includes(Buffer.from('karaoke'))).toBe(false);
     expect(openText(harness.secrets.tipKeys, { keyId: tip!.keyId, data: tip!.descriptionSealed! })).toBe(VALID_DESCRIPTION);
     expect(tip!.receiptHash).not.toContain(body.receipt.replaceAll(' ', ''));
     expect(await database.db.select().from(tipCopies).where(eq(tipCopies.tipId, tip!.id))).toEqual([{ tipId: tip!.id, queueCode: 'pc04' }]);
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.targetId, String(tip!.id)));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(tip!.id)));
     expect(audit).toMatchObject({ actorId: 'system', action: 'tip.received', targetType: 'tip', detail: { owner: 'cax-16681', copies: ['pc04'], photos: 1 } });
 
     const [photo] = await database.db.select().from(tipPhotos).where(eq(tipPhotos.tipId, tip!.id));
@@ -93,15 +103,40 @@ describe.each(databaseKinds)('tips API on %s', (kind) => {
 
   const badInputs: [string, TipFormInput, string, string][] = [
     ['a missing description', { category: 'khac' }, 'description', 'Nhập nội dung tố giác.'],
-    ['a description under 20 characters', { category: 'khac', description: 'ngắn quá' }, 'description', 'Nội dung cần ít nhất 20 ký tự để cơ quan chức năng xác minh được.'],
+    [
+      'a description under 20 characters',
+      { category: 'khac', description: 'ngắn quá' },
+      'description',
+      'Nội dung cần ít nhất 20 ký tự để cơ quan chức năng xác minh được.',
+    ],
     ['a description over 5,000 characters', { category: 'khac', description: 'a'.repeat(5001) }, 'description', 'Nội dung tối đa 5.000 ký tự.'],
     ['an unknown category', { category: 'xyz', description: VALID_DESCRIPTION }, 'category', 'Chọn loại hành vi bạn muốn báo tin.'],
-    ['a malformed commune code', { category: 'khac', communeCode: '123', description: VALID_DESCRIPTION }, 'communeCode', 'Chọn xã, phường trong danh sách, hoặc chọn “Không rõ”.'],
-    ['a date in the future', { category: 'khac', observedAt: '2099-01-01', description: VALID_DESCRIPTION }, 'observedAt', 'Nhập ngày nhìn thấy theo dạng ngày/tháng/năm, không sau hôm nay.'],
-    ['an impossible date', { category: 'khac', observedAt: '31/02/2026', description: VALID_DESCRIPTION }, 'observedAt', 'Nhập ngày nhìn thấy theo dạng ngày/tháng/năm, không sau hôm nay.'],
+    [
+      'a malformed commune code',
+      { category: 'khac', communeCode: '123', description: VALID_DESCRIPTION },
+      'communeCode',
+      'Chọn xã, phường trong danh sách, hoặc chọn “Không rõ”.',
+    ],
+    [
+      'a date in the future',
+      { category: 'khac', observedAt: '2099-01-01', description: VALID_DESCRIPTION },
+      'observedAt',
+      'Nhập ngày nhìn thấy theo dạng ngày/tháng/năm, không sau hôm nay.',
+    ],
+    [
+      'an impossible date',
+      { category: 'khac', observedAt: '31/02/2026', description: VALID_DESCRIPTION },
+      'observedAt',
+      'Nhập ngày nhìn thấy theo dạng ngày/tháng/năm, không sau hôm nay.',
+    ],
     ['a place over 300 characters', { category: 'khac', place: 'x'.repeat(301), description: VALID_DESCRIPTION }, 'place', 'Địa điểm tối đa 300 ký tự.'],
     ['no captcha', { category: 'khac', description: VALID_DESCRIPTION }, 'captcha', 'Hoàn thành bước xác minh chống spam rồi gửi lại.'],
-    ['a forged captcha', { category: 'khac', description: VALID_DESCRIPTION, captcha: btoa('{"challenge":{},"solution":{}}') }, 'captcha', 'Hoàn thành bước xác minh chống spam rồi gửi lại.'],
+    [
+      'a forged captcha',
+      { category: 'khac', description: VALID_DESCRIPTION, captcha: btoa('{"challenge":{},"solution":{}}') },
+      'captcha',
+      'Hoàn thành bước xác minh chống spam rồi gửi lại.',
+    ],
   ];
 
   it.each(badInputs)('refuses %s with a Vietnamese message and stores nothing', async (_name, input, field, message) => {

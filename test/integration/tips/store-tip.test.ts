@@ -33,12 +33,24 @@ describe.each(databaseKinds)('insertTip on %s', (kind) => {
     const at = new Date('2026-11-30T10:00:00Z');
     const id = await insertTip(database.db, row('hash-one'), ['cax-16681', 'bien-phong'], audit, at);
     const [tip] = await database.db.select().from(tips).where(eq(tips.id, id));
-    expect(tip).toMatchObject({ receiptHash: 'hash-one', communeCode: '16681', observedOn: '2026-11-01', ownerQueueCode: 'pc04', photoCount: 0, avoidCommunePolice: false });
+    expect(tip).toMatchObject({
+      receiptHash: 'hash-one',
+      communeCode: '16681',
+      observedOn: '2026-11-01',
+      ownerQueueCode: 'pc04',
+      photoCount: 0,
+      avoidCommunePolice: false,
+    });
     expect(Buffer.from(tip!.descriptionSealed!)).toEqual(Buffer.from([1, 2, 3]));
     const copies = await database.db.select({ queueCode: tipCopies.queueCode }).from(tipCopies).where(eq(tipCopies.tipId, id));
     expect(copies.map((copy) => copy.queueCode).sort()).toEqual(['bien-phong', 'cax-16681']);
-    const entries = await database.db.select().from(auditLog).where(eq(auditLog.targetId, String(id)));
-    expect(entries).toEqual([expect.objectContaining({ at, actorId: 'system', actorName: 'system', action: 'tip.received', targetType: 'tip', detail: audit.detail })]);
+    const entries = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(id)));
+    expect(entries).toEqual([
+      expect.objectContaining({ at, actorId: 'system', actorName: 'system', action: 'tip.received', targetType: 'tip', detail: audit.detail }),
+    ]);
   });
 
   it('writes nothing at all when any part fails: a copy for a queue that does not exist', async () => {

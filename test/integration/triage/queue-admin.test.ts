@@ -12,7 +12,10 @@ import { staffActor, storeTip } from '../../helpers/triage.ts';
 
 /** Refused with this message on this field, as the page shows it. */
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; field: string | null; message: string }> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(QueueRefusal);
   const { status, field, message } = error as QueueRefusal;
   return { status, field, message };
@@ -56,7 +59,11 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
 
   it('refuses a duplicate code, a bad code, a bad name or a commune kind, writing nothing', async () => {
     const before = { audit: await auditCount(), queues: (await database.db.select().from(queues)).length };
-    expect(await refusal(createQueue(database.db, admin, { code: 'hai-quan', name: 'Hải quan thứ hai', kind: 'customs' }))).toEqual({ status: 409, field: 'code', message: 'Mã này đã có.' });
+    expect(await refusal(createQueue(database.db, admin, { code: 'hai-quan', name: 'Hải quan thứ hai', kind: 'customs' }))).toEqual({
+      status: 409,
+      field: 'code',
+      message: 'Mã này đã có.',
+    });
     for (const code of ['Hai-Quan', 'hải-quan', 'a', 'x'.repeat(41), 'co dau cach']) {
       expect(await refusal(createQueue(database.db, admin, { code, name: 'Đơn vị mới', kind: 'customs' })), code).toEqual({
         status: 422,
@@ -65,7 +72,11 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
       });
     }
     for (const name of ['  ab ', 'x'.repeat(121)]) {
-      expect(await refusal(createQueue(database.db, admin, { code: 'moi', name, kind: 'customs' }))).toEqual({ status: 422, field: 'name', message: 'Tên hàng đợi dài từ 3 đến 120 ký tự.' });
+      expect(await refusal(createQueue(database.db, admin, { code: 'moi', name, kind: 'customs' }))).toEqual({
+        status: 422,
+        field: 'name',
+        message: 'Tên hàng đợi dài từ 3 đến 120 ký tự.',
+      });
     }
     for (const kindValue of ['commune-police', 'army', '']) {
       expect((await refusal(createQueue(database.db, admin, { code: 'moi', name: 'Đơn vị mới', kind: kindValue }))).field).toBe('kind');
@@ -83,7 +94,14 @@ describe.each(databaseKinds)('queue administration on %s', (kind) => {
   });
 
   it('sends new tips for a deactivated queue to PC04 at once, leaving its existing tips where they are', async () => {
-    const fields = { category: 'san-bay-cang-bien', communeCode: '16681', place: null, observedAt: null, description: VALID_DESCRIPTION, avoidCommunePolice: false } as never;
+    const fields = {
+      category: 'san-bay-cang-bien',
+      communeCode: '16681',
+      place: null,
+      observedAt: null,
+      description: VALID_DESCRIPTION,
+      avoidCommunePolice: false,
+    } as never;
     const ownerOf = async (tipId: number) => (await database.db.select({ owner: tips.ownerQueueCode }).from(tips).where(eq(tips.id, tipId)))[0]!.owner;
     const earlier = (await submitTip(database.db, secrets, fields, 'verified', [])).tipId;
     expect(await ownerOf(earlier)).toBe('hai-quan');

@@ -30,7 +30,14 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
     const { tipId } = await submitTip(
       database.db,
       secrets,
-      { category: 'mua-ban-van-chuyen', communeCode: '17662', place: `Quán ${marker}`, observedAt: null, description: `Mô tả ${marker}`, avoidCommunePolice: false },
+      {
+        category: 'mua-ban-van-chuyen',
+        communeCode: '17662',
+        place: `Quán ${marker}`,
+        observedAt: null,
+        description: `Mô tả ${marker}`,
+        avoidCommunePolice: false,
+      },
       'verified',
       [photo],
     );
@@ -38,7 +45,10 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
     const note = seal(secrets.tipKeys, `Ghi chú ${marker}`);
     await database.db.insert(tipNotes).values({ tipId, authorName: 'can.bo', keyId: note.keyId, textSealed: note.data });
     await database.db.insert(tipTags).values({ tipId, tag: `nhãn ${marker}`.toLowerCase() });
-    await database.db.update(tips).set({ status, closedAt, createdAt, firstActionAt: new Date(createdAt.getTime() + 3_600_000) }).where(eq(tips.id, tipId));
+    await database.db
+      .update(tips)
+      .set({ status, closedAt, createdAt, firstActionAt: new Date(createdAt.getTime() + 3_600_000) })
+      .where(eq(tips.id, tipId));
     return tipId;
   }
 
@@ -48,7 +58,13 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
     const messages = await database.db.select().from(tipMessages).where(eq(tipMessages.tipId, tipId));
     const photos = await database.db.select().from(tipPhotos).where(eq(tipPhotos.tipId, tipId));
     const notes = await database.db.select().from(tipNotes).where(eq(tipNotes.tipId, tipId));
-    const sealed = [tip!.descriptionSealed, tip!.placeSealed, ...messages.map((row) => row.textSealed), ...photos.map((row) => row.imageSealed), ...notes.map((row) => row.textSealed)];
+    const sealed = [
+      tip!.descriptionSealed,
+      tip!.placeSealed,
+      ...messages.map((row) => row.textSealed),
+      ...photos.map((row) => row.imageSealed),
+      ...notes.map((row) => row.textSealed),
+    ];
     return [...sealed.map((bytes) => bytes!.subarray(0, 48).toString('hex')), tip!.placeFingerprint!];
   }
 
@@ -81,12 +97,23 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
     expect(markersIn(dump, keptTraces)).toEqual(keptTraces);
     const [after] = await database.db.select().from(tips).where(eq(tips.id, expired));
     expect(after).toMatchObject({ descriptionSealed: null, placeSealed: null, placeFingerprint: null, purgedAt: NOW });
-    const statisticsColumns = ({ category, communeCode, ownerQueueCode, status, createdAt, firstActionAt, closedAt, receiptHash }: typeof after & {}) =>
-      ({ category, communeCode, ownerQueueCode, status, createdAt, firstActionAt, closedAt, receiptHash });
+    const statisticsColumns = ({ category, communeCode, ownerQueueCode, status, createdAt, firstActionAt, closedAt, receiptHash }: typeof after & {}) => ({
+      category,
+      communeCode,
+      ownerQueueCode,
+      status,
+      createdAt,
+      firstActionAt,
+      closedAt,
+      receiptHash,
+    });
     expect(statisticsColumns(after!)).toEqual(statisticsColumns(before[0]!));
     expect(await rowsOf(expired)).toEqual({ messages: 0, photos: 0, notes: 0, tags: 0 });
     for (const kept of [young, open, reopened]) expect(await rowsOf(kept)).toEqual({ messages: 1, photos: 2, notes: 1, tags: 1 });
-    const untouched = await database.db.select({ id: tips.id, purgedAt: tips.purgedAt }).from(tips).where(inArray(tips.id, [young, open, reopened]));
+    const untouched = await database.db
+      .select({ id: tips.id, purgedAt: tips.purgedAt })
+      .from(tips)
+      .where(inArray(tips.id, [young, open, reopened]));
     expect(untouched.every((row) => row.purgedAt === null)).toBe(true);
 
     // The tipster still sees the status, with no content and no way to add any.
@@ -116,12 +143,17 @@ describe.each(databaseKinds)('retention purge on %s', (kind) => {
 
     expect(await purgeExpiredTips(database.db, { now: NOW, retentionDays: 365 })).toEqual({ purged: 501, batches: 2 });
 
-    const entries = (await database.db.select().from(auditLog).where(eq(auditLog.action, 'tips.purged')).orderBy(asc(auditLog.id))).filter((entry) => entry.id > started);
+    const entries = (await database.db.select().from(auditLog).where(eq(auditLog.action, 'tips.purged')).orderBy(asc(auditLog.id))).filter(
+      (entry) => entry.id > started,
+    );
     expect(entries.map((entry) => entry.detail)).toEqual([
       { count: 500, firstId: ids[0], lastId: ids[499], retentionDays: 365 },
       { count: 1, firstId: ids[500], lastId: ids[500], retentionDays: 365 },
     ]);
-    const [{ left }] = (await database.db.select({ left: count() }).from(tips).where(and(inArray(tips.id, ids), eq(tips.status, 'spam')))) as [{ left: number }];
+    const [{ left }] = (await database.db
+      .select({ left: count() })
+      .from(tips)
+      .where(and(inArray(tips.id, ids), eq(tips.status, 'spam')))) as [{ left: number }];
     expect(left).toBe(501);
   });
 
@@ -145,6 +177,11 @@ describe('the daily retention job', () => {
     const job = startRetentionJob({ db: broken.db, logger: createLogger('info', log), retentionDays: 365, clock: () => NOW, firstRunAfterMs: 10 });
     await expect.poll(() => log.text, { timeout: 10_000 }).toContain('tip retention purge failed');
     await job.stop();
-    expect(JSON.parse(log.lines[0]!)).toEqual({ level: 50, time: expect.any(String), err: expect.objectContaining({ message: 'PGlite is closed' }), msg: 'tip retention purge failed' });
+    expect(JSON.parse(log.lines[0]!)).toEqual({
+      level: 50,
+      time: expect.any(String),
+      err: expect.objectContaining({ message: 'PGlite is closed' }),
+      msg: 'tip retention purge failed',
+    });
   });
 });

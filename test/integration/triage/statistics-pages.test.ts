@@ -30,17 +30,21 @@ describe.each(databaseKinds)('statistics page and downloads on %s', (kind) => {
   });
   afterAll(() => site?.stop());
 
-  const exportsBy = async (role: Role) => (await site.db.select().from(auditLog).where(eq(auditLog.action, 'tips.statistics.exported'))).filter((entry) => entry.actorId === userIds.get(role));
+  const exportsBy = async (role: Role) =>
+    (await site.db.select().from(auditLog).where(eq(auditLog.action, 'tips.statistics.exported'))).filter((entry) => entry.actorId === userIds.get(role));
 
-  it.each([PAGE, `/quan-tri/thong-ke/tai-ve.csv${RANGE}`, `/quan-tri/thong-ke/tai-ve.xlsx${RANGE}`])('sends the public from %s to the login page and refuses a reporter', async (path) => {
-    const anonymous = await clients.get('anonymous')!.get(path);
-    expect(anonymous.status).toBe(303);
-    expect(locationOf(anonymous)).toBe('/quan-tri/dang-nhap/');
-    const reporter = await clients.get('reporter')!.get(path);
-    expect(reporter.status).toBe(403);
-    expect(reporter.headers.get('cache-control')).toBe('no-store');
-    expect(await exportsBy('reporter')).toEqual([]);
-  });
+  it.each([PAGE, `/quan-tri/thong-ke/tai-ve.csv${RANGE}`, `/quan-tri/thong-ke/tai-ve.xlsx${RANGE}`])(
+    'sends the public from %s to the login page and refuses a reporter',
+    async (path) => {
+      const anonymous = await clients.get('anonymous')!.get(path);
+      expect(anonymous.status).toBe(303);
+      expect(locationOf(anonymous)).toBe('/quan-tri/dang-nhap/');
+      const reporter = await clients.get('reporter')!.get(path);
+      expect(reporter.status).toBe(403);
+      expect(reporter.headers.get('cache-control')).toBe('no-store');
+      expect(await exportsBy('reporter')).toEqual([]);
+    },
+  );
 
   it('shows an officer the figures of their own queue, with download links, not cached', async () => {
     const response = await clients.get('officer')!.get(`${PAGE}${RANGE}`);
@@ -83,7 +87,10 @@ describe.each(databaseKinds)('statistics page and downloads on %s', (kind) => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    const total = workbook.getWorksheet('Tổng hợp')!.getSheetValues().find((row) => Array.isArray(row) && row[1] === 'Tổng số tin') as unknown[];
+    const total = workbook
+      .getWorksheet('Tổng hợp')!
+      .getSheetValues()
+      .find((row) => Array.isArray(row) && row[1] === 'Tổng số tin') as unknown[];
     expect(total[2]).toBe(6);
     expect(workbook.getWorksheet('Hàng đợi')!.getRow(2).values).toEqual([, 'bien-phong', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 1, 16.7]);
     const entries = await exportsBy('admin');

@@ -94,7 +94,15 @@ describe.each(databaseKinds)('tip statistics on %s', (kind) => {
     expect(own.scope).toEqual(['pc04']);
     expect(own.byQueue.map((row) => [row.code, row.count])).toEqual([['pc04', 4]]);
     expect(own.byCommune.map((row) => row.code)).toEqual(['17464', '17662', null]);
-    expect(own.firstAction).toMatchObject({ acted: 3, notActed: 1, medianSeconds: hours(30), p90Seconds: hours(102), withinDay: 1, withinDayPercent: 25, withinWeekPercent: 75 });
+    expect(own.firstAction).toMatchObject({
+      acted: 3,
+      notActed: 1,
+      medianSeconds: hours(30),
+      p90Seconds: hours(102),
+      withinDay: 1,
+      withinDayPercent: 25,
+      withinWeekPercent: 75,
+    });
     const other = await tipStatistics(database.db, actor('supervisor', ['bien-phong', 'cax-16681']), STATISTICS_RANGE);
     expect(other.total).toBe(2);
     const none = await tipStatistics(database.db, actor('officer', []), STATISTICS_RANGE);

@@ -54,8 +54,15 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
     it('decrypts the description and place for the caller and records each view', async () => {
       const id = await storeTip(db(), secrets, { description: 'Nhà số 12 ngõ 4 có người bán hàng đêm khuya, nhiều xe lạ.', place: 'Ngõ 4 Lê Lợi' });
       const detail = await tipDetail(db(), secrets, officer, id);
-      expect(detail).toMatchObject({ description: 'Nhà số 12 ngõ 4 có người bán hàng đêm khuya, nhiều xe lạ.', place: 'Ngõ 4 Lê Lợi', communeName: expect.stringContaining('Thành Vinh') });
-      const views = await db().select().from(auditLog).where(eq(auditLog.targetId, String(id)));
+      expect(detail).toMatchObject({
+        description: 'Nhà số 12 ngõ 4 có người bán hàng đêm khuya, nhiều xe lạ.',
+        place: 'Ngõ 4 Lê Lợi',
+        communeName: expect.stringContaining('Thành Vinh'),
+      });
+      const views = await db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(id)));
       expect(views.filter((row) => row.action === 'tip.viewed')).toHaveLength(1);
       expect(views.find((row) => row.action === 'tip.viewed')!.actorId).toBe(officer.userId);
     });
@@ -102,7 +109,10 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
       expect(await tipRow(id)).toMatchObject({ status: 'da-xu-ly', firstActionAt: first, closedAt: closing });
       await changeStatus(db(), officer, id, 'dang-xac-minh', new Date('2026-11-27T02:00:00Z'));
       expect(await tipRow(id)).toMatchObject({ closedAt: null, firstActionAt: first });
-      const entries = await db().select().from(auditLog).where(eq(auditLog.targetId, String(id)));
+      const entries = await db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(id)));
       expect(entries.filter((row) => row.action === 'tip.status.changed').map((row) => row.detail)).toEqual([
         { from: 'moi', to: 'dang-xac-minh' },
         { from: 'dang-xac-minh', to: 'da-xu-ly' },
@@ -172,7 +182,10 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
       const view = await tipPublicView(db(), secrets, id);
       expect(view.messages).toEqual([expect.objectContaining({ author: 'police', text: 'Cảm ơn bạn, chúng tôi đang xác minh.' })]);
       expect(JSON.stringify(view)).not.toContain('can.bo');
-      const entries = await db().select().from(auditLog).where(eq(auditLog.targetId, String(id)));
+      const entries = await db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(id)));
       expect(JSON.stringify(entries)).not.toMatch(/đối chiếu|đang xác minh/);
       await expect(replyToTipster(db(), secrets, officer, id, ' ')).rejects.toMatchObject({ field: 'reply', message: 'Nhập nội dung trả lời người báo tin.' });
     });
@@ -181,13 +194,20 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
       const original = await storeTip(db(), secrets);
       const repeat = await storeTip(db(), secrets);
       const foreign = await storeTip(db(), secrets, { owner: 'hai-quan' });
-      await expect(linkTip(db(), officer, repeat, String(foreign), 'duplicate')).rejects.toMatchObject({ field: 'linkTipId', message: `Không tìm thấy tin số ${foreign} trong các hàng đợi bạn được xem.` });
-      await expect(linkTip(db(), officer, repeat, '99999999', 'duplicate')).rejects.toMatchObject({ message: 'Không tìm thấy tin số 99999999 trong các hàng đợi bạn được xem.' });
+      await expect(linkTip(db(), officer, repeat, String(foreign), 'duplicate')).rejects.toMatchObject({
+        field: 'linkTipId',
+        message: `Không tìm thấy tin số ${foreign} trong các hàng đợi bạn được xem.`,
+      });
+      await expect(linkTip(db(), officer, repeat, '99999999', 'duplicate')).rejects.toMatchObject({
+        message: 'Không tìm thấy tin số 99999999 trong các hàng đợi bạn được xem.',
+      });
       await expect(linkTip(db(), officer, repeat, String(repeat), 'related')).rejects.toMatchObject({ field: 'linkTipId' });
       expect(await db().select().from(tipLinks).where(eq(tipLinks.tipId, repeat))).toEqual([]);
       await linkTip(db(), officer, repeat, String(original), 'duplicate');
       expect(await tipRow(repeat)).toMatchObject({ status: 'trung-lap', closedAt: expect.any(Date) });
-      await expect(linkTip(db(), officer, original, String(repeat), 'related')).rejects.toMatchObject({ message: `Tin này đã được liên kết với tin số ${repeat}.` });
+      await expect(linkTip(db(), officer, original, String(repeat), 'related')).rejects.toMatchObject({
+        message: `Tin này đã được liên kết với tin số ${repeat}.`,
+      });
       expect((await tipDetail(db(), secrets, officer, original))!.links).toEqual([{ tipId: repeat, kind: 'duplicate', direction: 'repeatedBy' }]);
       expect((await tipDetail(db(), secrets, officer, repeat))!.links).toEqual([{ tipId: original, kind: 'duplicate', direction: 'repeats' }]);
     });
@@ -206,7 +226,10 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
 
     it('refuses every action on a purged tip with a Vietnamese message and writes nothing', async () => {
       const id = await storeTip(db(), secrets, { copies: ['bien-phong'] });
-      await db().update(tips).set({ purgedAt: new Date('2026-11-30T00:00:00Z'), descriptionSealed: null, placeSealed: null }).where(eq(tips.id, id));
+      await db()
+        .update(tips)
+        .set({ purgedAt: new Date('2026-11-30T00:00:00Z'), descriptionSealed: null, placeSealed: null })
+        .where(eq(tips.id, id));
       const auditBefore = (await db().select().from(auditLog)).length;
       const attempts = [
         () => changeStatus(db(), officer, id, 'dang-xac-minh'),
@@ -217,7 +240,10 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
         () => addTag(db(), officer, id, 'cũ'),
       ];
       for (const attempt of attempts) {
-        await expect(attempt()).rejects.toMatchObject({ field: 'tip', message: 'Nội dung tin này đã được xoá theo thời hạn lưu trữ nên không thể thao tác thêm.' });
+        await expect(attempt()).rejects.toMatchObject({
+          field: 'tip',
+          message: 'Nội dung tin này đã được xoá theo thời hạn lưu trữ nên không thể thao tác thêm.',
+        });
       }
       expect((await db().select().from(auditLog)).length).toBe(auditBefore);
       expect(await tipRow(id)).toMatchObject({ status: 'moi', firstActionAt: null });
@@ -231,7 +257,15 @@ describe.each(databaseKinds)('triage domain on %s', (kind) => {
     beforeAll(async () => {
       fresh = await staffActor(db(), 'thi.truong', 'officer', ['quan-ly-thi-truong']);
       for (let index = 0; index < 5; index += 1) {
-        ids.push(await storeTip(db(), secrets, { owner: 'quan-ly-thi-truong', category: index % 2 ? 'bong-cuoi' : 'khac', photos: index === 0 ? 1 : 0, captcha: index === 1 ? 'unverified' : 'verified', place: index < 2 ? 'Chợ Vinh' : null }));
+        ids.push(
+          await storeTip(db(), secrets, {
+            owner: 'quan-ly-thi-truong',
+            category: index % 2 ? 'bong-cuoi' : 'khac',
+            photos: index === 0 ? 1 : 0,
+            captcha: index === 1 ? 'unverified' : 'verified',
+            place: index < 2 ? 'Chợ Vinh' : null,
+          }),
+        );
       }
       await storeTip(db(), secrets, { owner: 'pc04', copies: ['quan-ly-thi-truong'], category: 'bong-cuoi' });
       await changeStatus(db(), fresh, ids[3]!, 'dang-xac-minh');

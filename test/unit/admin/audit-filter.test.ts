@@ -18,6 +18,8 @@ describe('dates typed in the staff area', () => {
     expect(query.filter.from?.toISOString()).toBe('2026-02-28T17:00:00.000Z');
     expect(query.filter.until?.toISOString()).toBe('2026-03-01T17:00:00.000Z');
     expect(query.page).toBe(2);
-    expect(auditPageHref('/quan-tri/nhat-ky/', query.values, 3)).toBe('/quan-tri/nhat-ky/?action=user.created&from=01%2F03%2F2026&until=01%2F03%2F2026&trang=3');
+    expect(auditPageHref('/quan-tri/nhat-ky/', query.values, 3)).toBe(
+      '/quan-tri/nhat-ky/?action=user.created&from=01%2F03%2F2026&until=01%2F03%2F2026&trang=3',
+    );
   });
 });

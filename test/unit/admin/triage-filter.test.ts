@@ -27,7 +27,15 @@ describe('the queue list’s filter', () => {
 
   it('turns checkboxes, tags, sorting and the same-place tip into filters, ignoring unknown values', () => {
     const { filters } = query('photos=1&captcha=1&mine=1&tag=%C4%90i%E1%BB%83m%20N%C3%B3ng&sort=updated&place=42&view=copies');
-    expect(filters).toEqual({ hasPhotos: true, captchaUnverified: true, assignedToMe: true, tag: 'điểm nóng', sort: 'updated', samePlaceAs: 42, view: 'copies' });
+    expect(filters).toEqual({
+      hasPhotos: true,
+      captchaUnverified: true,
+      assignedToMe: true,
+      tag: 'điểm nóng',
+      sort: 'updated',
+      samePlaceAs: 42,
+      view: 'copies',
+    });
     expect(query('sort=random&place=abc').filters).toEqual({});
   });
 
@@ -40,7 +48,19 @@ describe('the queue list’s filter', () => {
 describe('audit action labels', () => {
   it('give every tip action a Vietnamese name and leave unknown codes as they are', () => {
     const t = translator('vi');
-    const actions = ['tip.received', 'tip.viewed', 'tip.status.changed', 'tip.assigned', 'tip.transferred', 'tip.note.added', 'tip.replied', 'tip.linked', 'tip.duplicate.marked', 'tip.tag.added', 'tip.tag.removed'];
+    const actions = [
+      'tip.received',
+      'tip.viewed',
+      'tip.status.changed',
+      'tip.assigned',
+      'tip.transferred',
+      'tip.note.added',
+      'tip.replied',
+      'tip.linked',
+      'tip.duplicate.marked',
+      'tip.tag.added',
+      'tip.tag.removed',
+    ];
     for (const action of actions) expect(auditActionLabel(t, action)).not.toBe(action);
     expect(auditActionLabel(t, 'tip.status.changed')).toBe('Đổi trạng thái tin');
     expect(auditActionLabel(t, 'auth.login.succeeded')).toBe('auth.login.succeeded');

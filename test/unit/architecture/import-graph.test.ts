@@ -35,8 +35,14 @@ describe('the import graph', () => {
     const root = mkdtempSync(join(tmpdir(), 'pcmt-imports-'));
     fixtures.push(root);
     for (const folder of ['server', 'src', 'shared']) mkdirSync(join(root, folder));
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module', imports: { '#server/*': './server/*', '#src/*': './src/*', '#shared/*': './shared/*' } }));
-    writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'preserve', moduleResolution: 'bundler', allowImportingTsExtensions: true, noEmit: true } }));
+    writeFileSync(
+      join(root, 'package.json'),
+      JSON.stringify({ type: 'module', imports: { '#server/*': './server/*', '#src/*': './src/*', '#shared/*': './shared/*' } }),
+    );
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'preserve', moduleResolution: 'bundler', allowImportingTsExtensions: true, noEmit: true } }),
+    );
     writeFileSync(join(root, 'server', 'domain.ts'), "import { label } from '#src/page-text.ts';\nexport const name = label;\n");
     writeFileSync(join(root, 'src', 'page-text.ts'), "export const label = 'x';\n");
     writeFileSync(join(root, 'shared', 'a.ts'), "import { b } from './b.ts';\nexport const a = () => b;\n");

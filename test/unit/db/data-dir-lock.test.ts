@@ -7,7 +7,7 @@ import { DataDirInUseError, lockDataDir } from '#server/db/data-dir-lock.ts';
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 describe('the embedded data folder lock', () => {

@@ -44,7 +44,9 @@ describe('clock hygiene of the test suite', () => {
     const bad = "const closedAt = '2026-11-30T10:00:00Z';\nexpect(Date.now() - Date.parse(closedAt)).toBeLessThan(DAY);";
     expect(clockViolations(join(TEST_ROOT, 'integration', 'x.test.ts'), bad)).toHaveLength(1);
     const mixed = "const now = wallClock();\nconst fixture = { createdAt: '2020-01-01' };";
-    expect(clockViolations(join(TEST_ROOT, 'integration', 'y.test.ts'), mixed)).toEqual(['integration/y.test.ts mixes the wall clock with fixed calendar dates']);
+    expect(clockViolations(join(TEST_ROOT, 'integration', 'y.test.ts'), mixed)).toEqual([
+      'integration/y.test.ts mixes the wall clock with fixed calendar dates',
+    ]);
     expect(clockViolations(join(TEST_ROOT, 'integration', 'z.test.ts'), "const at = new Date('2026-11-30');")).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import { STATISTICS_ROLES, tipStatistics } from '#server/triage/statistics.ts';
 export const prerender = false;
 
 export const GET: APIRoute = async (context) => {
-  const actor = requireRole(context, STATISTICS_ROLES); if (actor instanceof Response) return actor;
+  const actor = requireRole(context, STATISTICS_ROLES);
+  if (actor instanceof Response) return actor;
   const format = context.params.format;
   if (format !== 'csv' && format !== 'xlsx') return new Response(null, { status: 404 });
   const t = translator('vi');
@@ -26,7 +27,10 @@ export const GET: APIRoute = async (context) => {
   const { query } = await readStatisticsQuery(db, context.url.searchParams, t, now);
   if (!query.range) {
     const message = Object.values(query.errors).join('. ');
-    return plainPage(400, t('admin.stats.badRange'), `${message}.`, { href: `${ADMIN_PATHS.statistics}${context.url.search}`, label: t('admin.stats.backToPage') });
+    return plainPage(400, t('admin.stats.badRange'), `${message}.`, {
+      href: `${ADMIN_PATHS.statistics}${context.url.search}`,
+      label: t('admin.stats.backToPage'),
+    });
   }
   const stats = await tipStatistics(db, actor, query.range);
   // exceljs is large: loaded on the first download, not at every start.
@@ -38,6 +42,10 @@ export const GET: APIRoute = async (context) => {
     detail: { from: stats.range.from, to: stats.range.to, format, scope: stats.scope },
   });
   return new Response(new Uint8Array(bytes), {
-    headers: { 'Content-Type': SPREADSHEET_MEDIA_TYPES[format], 'Content-Disposition': attachment(statisticsFileName(stats, format)), 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': SPREADSHEET_MEDIA_TYPES[format],
+      'Content-Disposition': attachment(statisticsFileName(stats, format)),
+      'Cache-Control': 'no-store',
+    },
   });
 };
