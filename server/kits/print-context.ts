@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import sharp from 'sharp';
 import type { Kit } from '#shared/content-schemas.ts';
 import type { LegalDocument } from '#shared/legal/registry-schema.ts';
 import { citedDocuments, type CitedDocument } from '#shared/legal/status.ts';
@@ -32,11 +33,13 @@ const QR_SCALE = 8;
 
 /**
  * A QR code as PNG. Medium error correction survives a photocopy; the 2-module quiet zone is what fits
- * in a footer, and the page around it is white. The same text gives the same bytes.
+ * in a footer, and the page around it is white. The same text gives the same bytes. The PNG is grey
+ * without an alpha channel: PDFKit splits an alpha channel off asynchronously, which numbers the PDF's
+ * objects in whatever order the work finishes, and the same kit would not give the same bytes.
  */
 export async function qrPng(text: string): Promise<Uint8Array> {
   const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: QR_SCALE, color: { dark: '#000000', light: '#ffffff' } });
-  return new Uint8Array(png);
+  return new Uint8Array(await sharp(png).removeAlpha().toColourspace('b-w').png({ compressionLevel: 9 }).toBuffer());
 }
 
 export interface PrintContextInput {

@@ -1,14 +1,16 @@
 /*
  * How long a text takes to read aloud. A Vietnamese word is one syllable written between spaces, so
- * counting space-separated tokens that hold a letter or digit counts what the reader says.
+ * counting space-separated tokens that hold a letter or digit counts what the reader says; a spelled
+ * address ("pê-xê-em-tê") or a document number ("173/2024/QH15") is read part by part, so hyphens and
+ * slashes separate words too.
  */
 
 /** A loudspeaker script is read slowly and clearly: 120 words a minute. */
 export const LOUDSPEAKER_WORDS_PER_MINUTE = 120;
 
-/** Words in a text, Markdown marks ignored ("**Kính thưa**" is two words, "—" none). */
+/** Words in a text, Markdown marks ignored ("**Kính thưa**" is two words, "—" none, "gờ-âu-vê" three). */
 export function countWords(text: string): number {
-  return text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+  return text.split(/[\s\-/]+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
 
 /** Seconds to read `words` at `wordsPerMinute`, rounded to the nearest 5 seconds (at least 5). */

@@ -25,7 +25,7 @@ interface MaterialFront {
 }
 
 async function loadAll(context: LoaderContext): Promise<void> {
-  const { config, store, parseData, renderMarkdown, generateDigest } = context;
+  const { config, store } = context;
   const root = fileURLToPath(config.root);
   const contentDir = join(root, 'content');
   const folder = join(contentDir, 'materials');
@@ -39,14 +39,14 @@ async function loadAll(context: LoaderContext): Promise<void> {
     const filePath = join(folder, name);
     const source = readFileSync(filePath, 'utf8');
     const { frontMatter, body } = splitFrontMatter(source);
-    const data = (await parseData({ id, data: (frontMatter ?? {}) as Record<string, unknown>, filePath })) as Record<string, unknown> & MaterialFront;
+    const data = (await context.parseData({ id, data: (frontMatter ?? {}) as Record<string, unknown>, filePath })) as Record<string, unknown> & MaterialFront;
     const prepared = prepareMaterialBody(body, { origin, loudspeaker: data.topics?.includes('loudspeaker') ?? false });
     const problems = materialProblems({ data, body: prepared, registry });
     if (problems.length > 0) throw new Error(problemReport(relative(root, filePath), problems));
     // The origin is part of what the page shows (the spoken address), so it is part of the digest.
-    const digest = generateDigest(`${origin}\n${source}`);
+    const digest = context.generateDigest(`${origin}\n${source}`);
     if (store.get(id)?.digest === digest) continue;
-    const rendered = await renderMarkdown(prepared, { fileURL: pathToFileURL(filePath) });
+    const rendered = await context.renderMarkdown(prepared, { fileURL: pathToFileURL(filePath) });
     store.set({ id, data, body: prepared, filePath: relative(root, filePath), digest, rendered, assetImports: rendered.metadata?.imagePaths ?? [] });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -102,6 +102,13 @@ describe('reproducible kit files', () => {
     }
   });
 
+  it('builds the same bytes when kits are built side by side, as the site build does', async () => {
+    const together = await Promise.all(kits.map(({ slug, kit }) => buildKitFiles({ slug, kit, origin: ORIGIN, registry })));
+    for (const [index, { slug }] of kits.entries()) {
+      expect(Buffer.compare(Buffer.from(together[index]!.zip.bytes), Buffer.from(built.get(slug)!.zip.bytes)), slug).toBe(0);
+    }
+  });
+
   it('prints another origin when the portal is configured with one', async () => {
     const { slug, kit } = kits[0]!;
     const other = await buildKitFiles({ slug, kit, origin: 'http://localhost:4321', registry });
