@@ -2,8 +2,8 @@ import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { translator } from '#shared/i18n/index.ts';
 
-/** The first words of the footer every kit page ends with (the addresses, QR codes and page number). */
-const FOOTER_START = translator('vi')('kits.print.tip');
+/** The footer every kit page ends with (addresses, QR codes, page number), from its first words, however they wrap. */
+const FOOTER = new RegExp(`${translator('vi')('kits.print.tip').split(' ').join('\\s+')}[\\s\\S]*$`);
 
 /** NFC and no whitespace at all: line wraps and page layout differ between formats, the letters must not. */
 export function squash(text: string): string {
@@ -17,12 +17,7 @@ export function squash(text: string): string {
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(pdf, { mergePages: false });
-  return text
-    .map((page) => {
-      const footer = page.lastIndexOf(FOOTER_START);
-      return (footer >= 0 ? page.slice(0, footer) : page).replace(/Trang \d+\/\d+\s*$/, '');
-    })
-    .join('\n');
+  return text.map((page) => page.replace(FOOTER, '').replace(/Trang \d+\/\d+\s*$/, '')).join('\n');
 }
 
 /** The entries of a ZIP (DOCX and PPTX are ZIPs), by name. */
