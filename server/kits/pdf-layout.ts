@@ -169,8 +169,8 @@ export function createPdf({ title, subject, date, footer }: PdfMetadata, bodySiz
     },
     heading(text, level = 1, { pictogram } = {}) {
       const size = level === 1 ? bodySize + 4 : bodySize + 1.5;
-      // A pictogram is two lines of the heading tall; the heading's text moves right of it.
-      const icon = pictogram ? size * 2.4 : 0;
+      // A pictogram is about three lines of the heading tall; the heading's text moves right of it.
+      const icon = pictogram ? size * 3 : 0;
       const indent = pictogram ? icon + 8 : 0;
       doc.font('bold').fontSize(size);
       keepRoom(Math.max(doc.heightOfString(text, { width: width - indent, features: features() }), icon) + bodySize * 4);

@@ -52,6 +52,9 @@ async function loadAll(context: LoaderContext): Promise<void> {
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }
 
+/** Watchers already listening: a dev server syncs content more than once, with the same watcher. */
+const watching = new WeakSet<object>();
+
 export function materialsLoader(): Loader {
   return {
     name: 'pcmt-materials',
@@ -59,6 +62,8 @@ export function materialsLoader(): Loader {
       await loadAll(context);
       // The dev server reloads the collection when a material or the registry changes.
       const watched = (path: string) => path.includes(`${join('content', 'materials')}`) || path.endsWith(join('legal', 'documents.yaml'));
+      if (!context.watcher || watching.has(context.watcher)) return;
+      watching.add(context.watcher);
       for (const event of ['add', 'change', 'unlink'] as const) {
         context.watcher?.on(event, (path: string) => {
           if (watched(path)) loadAll(context).catch((error: unknown) => context.logger.error(String(error)));
