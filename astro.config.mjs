@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { loadConfig } from './server/config.ts';
 
 /**
  * One copy of the domain at run time. Server-side pages import server/ and shared/ through the package's
@@ -35,9 +36,10 @@ function serverModulesFromSource() {
 // are rendered on demand by @astrojs/node in middleware mode, behind the Hono server (server/app.ts).
 export default defineConfig({
   output: 'static',
-  // Absolute addresses on prerendered pages (a material's share link) use the public origin; `npm start`
-  // builds with the environment it was started with, where server/config.ts has already checked it.
-  site: process.env.PUBLIC_ORIGIN || 'http://localhost:4321',
+  // Absolute addresses on prerendered pages (a material's share link), in printed kits (address and QR
+  // codes) and in loudspeaker scripts use the public origin, read and checked by server/config.ts, the one
+  // module that reads the environment. `npm start` builds with the origin it serves (server/build-site.ts).
+  site: loadConfig().publicOrigin,
   // The only SVGs processed are our own covers in content/materials/images, rasterised to AVIF/WebP so
   // phones get small bitmaps; no SVG from a user ever reaches the image pipeline.
   image: { dangerouslyProcessSVG: true },

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -18,10 +18,28 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when there is no finished build or a source is newer than it. */
-export function isBuildStale(root: string): boolean {
+/**
+ * What the stamp records besides its time: the public origin the pages and printed kits carry (their
+ * absolute addresses, QR codes and spoken address), so a start with another PUBLIC_ORIGIN builds again.
+ */
+export interface BuildStamp {
+  builtAt: string;
+  publicOrigin: string;
+}
+
+function readStamp(path: string): Partial<BuildStamp> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Partial<BuildStamp>;
+  } catch {
+    return {};
+  }
+}
+
+/** True when there is no finished build, a source is newer than it, or it was built for another origin. */
+export function isBuildStale(root: string, publicOrigin: string): boolean {
   const stamp = join(root, BUILD_STAMP);
   if (!existsSync(stamp)) return true;
+  if (readStamp(stamp).publicOrigin !== publicOrigin) return true;
   const built = statSync(stamp).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
 }

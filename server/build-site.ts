@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BUILD_STAMP, isBuildStale } from './build-freshness.ts';
+import { BUILD_STAMP, isBuildStale, type BuildStamp } from './build-freshness.ts';
+import { loadConfig } from './config.ts';
 
 const COMPRESSIBLE = /\.(html|css|js|mjs|svg|json|xml|txt|webmanifest)$/;
 
@@ -22,19 +23,23 @@ export function precompress(folder: string): void {
   }
 }
 
-/** Runs `astro build`, precompresses the output and stamps it as complete. */
-export function buildSite(root: string): void {
+/**
+ * Runs `astro build` for `publicOrigin` (the absolute addresses the pages and printed kits carry),
+ * precompresses the output and stamps it as complete.
+ */
+export function buildSite(root: string, publicOrigin: string = loadConfig().publicOrigin): void {
   rmSync(join(root, BUILD_STAMP), { force: true });
   const astro = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: root,
     stdio: 'inherit',
     // Nothing leaves the machine at build time either.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PUBLIC_ORIGIN: publicOrigin, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (astro.status !== 0) throw new Error(`astro build failed (exit ${astro.status ?? astro.signal})`);
   indexForSearch(root);
   precompress(join(root, 'dist', 'client'));
-  writeFileSync(join(root, BUILD_STAMP), new Date().toISOString());
+  const stamp: BuildStamp = { builtAt: new Date().toISOString(), publicOrigin };
+  writeFileSync(join(root, BUILD_STAMP), JSON.stringify(stamp));
 }
 
 /**
@@ -53,8 +58,9 @@ function indexForSearch(root: string): void {
   if (pagefind.status !== 0) throw new Error(`pagefind failed (exit ${pagefind.status ?? pagefind.signal})`);
 }
 
-export function ensureBuild(root: string): void {
-  if (isBuildStale(root)) buildSite(root);
+/** Builds the site when it is missing, older than its sources or built for another origin. */
+export function ensureBuild(root: string, publicOrigin: string = loadConfig().publicOrigin): void {
+  if (isBuildStale(root, publicOrigin)) buildSite(root, publicOrigin);
 }
 
 if (import.meta.main) buildSite(process.cwd());

@@ -23,7 +23,7 @@ function refuseToStart(error: unknown): never {
   console.error(error.message);
   process.exit(1);
 }
-ensureBuild(root);
+ensureBuild(root, config.publicOrigin);
 const starting = runPortal(config, logger, `${root}dist`);
 
 // Registered before the server listens, so a signal during start-up also ends in a clean stop.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationSchema } from './legal/registry-schema.ts';
 
 /*
  * The content schemas of content/SCHEMA.md, in a plain module: src/content.config.ts hands them to Astro
@@ -6,9 +7,33 @@ import { z } from 'zod';
  */
 
 /** Who a material is written for. */
-export const AUDIENCES = ['citizens', 'thcs-students', 'thpt-students', 'parents', 'teachers', 'commune-officers'] as const;
-/** Who a lesson kit is taught to: every audience except citizens at large. */
-export const KIT_AUDIENCES = ['thcs-students', 'thpt-students', 'parents', 'commune-officers', 'teachers'] as const;
+export const AUDIENCES = [
+  'citizens',
+  'thcs-students',
+  'thpt-students',
+  'young-adults',
+  'parents',
+  'teachers',
+  'commune-officers',
+  'business-owners',
+  'workers',
+  'coastal-communities',
+  'border-villages',
+] as const;
+/** Who a lesson kit is taught to, in the order a teacher scans the list: the youngest pupils first. */
+export const KIT_AUDIENCES = [
+  'thcs-students',
+  'thpt-students',
+  'young-adults',
+  'parents',
+  'workers',
+  'business-owners',
+  'border-villages',
+  'commune-officers',
+  'teachers',
+] as const;
+/** School audiences: their kits name grades and where they fit in the 2018 general-education programme. */
+export const SCHOOL_AUDIENCES = ['thcs-students', 'thpt-students'] as const;
 /** What a material is about; the materials index has a filter page for each. */
 export const TOPICS = [
   'harms',
@@ -22,11 +47,18 @@ export const TOPICS = [
   'movement',
   'border',
   'loudspeaker',
+  'e-cigarettes',
+  'venues',
+  'coast',
 ] as const;
 
 export type Audience = (typeof AUDIENCES)[number];
 export type KitAudience = (typeof KIT_AUDIENCES)[number];
 export type Topic = (typeof TOPICS)[number];
+
+/** Simple pictures a low-literacy handout shows beside a section heading (drawn by server/kits/pictograms.ts). */
+export const PICTOGRAMS = ['phone', 'police', 'stop', 'eye', 'family', 'boat', 'border', 'pill', 'leaf', 'question', 'school', 'heart'] as const;
+export type Pictogram = (typeof PICTOGRAMS)[number];
 
 /** Lowercase ASCII words joined by hyphens: a slug is a URL segment and a download file name. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,9 +67,11 @@ const text = (max?: number) => {
   const base = z.string().trim().min(1, 'must not be empty');
   return max ? base.max(max, `at most ${max} characters`) : base;
 };
-/** YAML turns `2026-11-30` into a Date; a quoted string is accepted too. */
-const reviewedDate = z.coerce.date({ error: 'a date such as 2026-11-30' });
+/** YAML turns `2026-12-04` into a Date; a quoted string is accepted too. */
+const reviewedDate = z.coerce.date({ error: 'a date such as 2026-12-04' });
 const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'at least one');
+const between = <T extends z.ZodType>(item: T, min: number, max: number, what: string) =>
+  z.array(item).min(min, `at least ${min} ${what}`).max(max, `at most ${max} ${what}`);
 
 /** One reference that the facts of a material or kit come from. */
 export const sourceSchema = z.strictObject({
@@ -48,6 +82,9 @@ export const sourceSchema = z.strictObject({
   /** A real, stable address; left out when there is none we are sure of. */
   url: z.url({ protocol: /^https?$/, error: 'an http(s) address' }).optional(),
 });
+
+/** Every registry document the text names, by id ([] when it names none); checked against content/legal/documents.yaml. */
+const legalList = z.array(citationSchema);
 
 /**
  * A material's front matter. The cover image schema comes from the caller: Astro's `image()` in
@@ -65,7 +102,7 @@ export function materialSchema<Image extends z.ZodType>(coverImage: Image) {
     topics: z.array(z.enum(TOPICS)).min(1, 'at least one topic'),
     /** Whole minutes to read, at about 200 Vietnamese words a minute. */
     readingMinutes: z.int().min(1).max(60),
-    /** When the content was last checked against its sources (shown as dd/mm/yyyy). */
+    /** The day the item was checked against FACTS.md and the legal registry (shown as dd/mm/yyyy). */
     reviewed: reviewedDate,
     /** The illustration at the top of the page. */
     cover: z.strictObject({
@@ -74,21 +111,37 @@ export function materialSchema<Image extends z.ZodType>(coverImage: Image) {
       /** Vietnamese text that says what the picture shows. */
       alt: text(300),
     }),
+    /** Registry documents the text names ("Căn cứ pháp lý"); a replaced one needs `historical: true`. */
+    legal: legalList,
     /** Where every fact in the text comes from; at least one. */
     sources: nonEmptyList(sourceSchema),
   });
 }
 
-/** One timed step of a lesson. */
+/** One activity of the lesson, in the four parts of Công văn 5512's "kế hoạch bài dạy". */
 export const activitySchema = z.strictObject({
-  /** What the step is, e.g. "Khởi động: Đúng hay sai?". */
+  /** "Hoạt động 1: Khởi động — Đúng hay sai?". */
   title: text(),
   /** How long it takes; the kit's duration is the sum of these. */
   minutes: z.int().min(1).max(90),
-  /** What the facilitator does and says, in order. */
+  /** a) Mục tiêu: what the activity achieves. */
+  objective: text(),
+  /** b) Nội dung: what the learners work on. */
+  content: text(),
+  /** c) Sản phẩm: what they produce. */
+  product: text(),
+  /** d) Tổ chức thực hiện: what the facilitator does and says, in order. */
   steps: nonEmptyList(text()),
   /** An optional tip for the facilitator. */
   notes: text().optional(),
+});
+
+/** A printable cut-out card (a scenario, a role, a true/false statement). */
+export const cardSchema = z.strictObject({
+  /** "Thẻ tình huống 1". */
+  title: text(80),
+  /** What the card says. */
+  text: text(400),
 });
 
 /** A block of a one-page handout. */
@@ -96,6 +149,8 @@ export const handoutSectionSchema = z
   .strictObject({
     /** The block's heading. */
     heading: text(),
+    /** A simple picture beside the heading, for readers who read little. */
+    pictogram: z.enum(PICTOGRAMS).optional(),
     /** Running text, if any. */
     paragraphs: nonEmptyList(text()).optional(),
     /** A list, if any. */
@@ -103,7 +158,7 @@ export const handoutSectionSchema = z
   })
   .refine((section) => section.paragraphs || section.bullets, { error: 'a handout section needs paragraphs or bullets' });
 
-/** A one-page sheet for students or participants. */
+/** A one-page sheet for students or participants; anonymous (no line asks for a name). */
 export const handoutSchema = z.strictObject({
   /** The sheet's title. */
   title: text(),
@@ -147,7 +202,9 @@ const GRADE_BANDS: Partial<Record<KitAudience, { from: number; to: number }>> = 
   'thpt-students': { from: 10, to: 12 },
 };
 
-/** A lesson kit (content/kits/<slug>/kit.yaml). */
+export const isSchoolAudience = (audience: KitAudience) => (SCHOOL_AUDIENCES as readonly string[]).includes(audience);
+
+/** A lesson kit (content/kits/<slug>/kit.yaml), in the order of a "kế hoạch bài dạy" (Công văn 5512). */
 export const kitSchema = z
   .strictObject({
     /** The lesson's title, shown on the page and on every document. */
@@ -158,25 +215,40 @@ export const kitSchema = z
     audience: z.enum(KIT_AUDIENCES),
     /** School grades (6–12), only for school kits. */
     grades: z.array(z.int().min(6).max(12)).min(1).optional(),
+    /** The slug of the lesson this one follows, for a series (a follow-up lesson). */
+    follows: text().regex(SLUG_PATTERN, 'the slug of another kit').optional(),
+    /** Where a school lesson fits in the 2018 general-education programme (subjects and strands, no lesson numbers). */
+    programme: text(400).optional(),
     /** Length of the lesson; must equal the sum of the activities' minutes. */
     durationMinutes: z.int().min(10).max(240),
-    /** Three to five learning objectives, each starting with a verb. */
-    objectives: z.array(text()).min(3, 'at least 3 objectives').max(5, 'at most 5 objectives'),
-    /** What the facilitator prepares beforehand. */
+    /** I. Mục tiêu, in the three parts of the 2018 programme. */
+    objectives: z.strictObject({
+      /** 1. Kiến thức: one to four, each starting with a verb ("Nêu được…"). */
+      knowledge: between(text(), 1, 4, 'knowledge objectives'),
+      /** 2. Năng lực: one to four. */
+      competences: between(text(), 1, 4, 'competences'),
+      /** 3. Phẩm chất: one to three. */
+      qualities: between(text(), 1, 3, 'qualities'),
+    }),
+    /** II. Thiết bị dạy học và học liệu: what the facilitator prepares. */
     preparation: nonEmptyList(text()),
-    /** Four to seven timed, interactive steps. */
-    activities: z.array(activitySchema).min(4, 'at least 4 activities').max(7, 'at most 7 activities'),
+    /** III. Tiến trình dạy học: four to seven activities. */
+    activities: between(activitySchema, 4, 7, 'activities'),
+    /** Printable cut-out cards the activities use. */
+    cards: between(cardSchema, 1, 16, 'cards').optional(),
     /** Four to eight open questions. */
-    discussionQuestions: z.array(text()).min(4, 'at least 4 questions').max(8, 'at most 8 questions'),
+    discussionQuestions: between(text(), 4, 8, 'questions'),
     /** One or two one-page handouts. */
-    handouts: z.array(handoutSchema).min(1, 'at least 1 handout').max(2, 'at most 2 handouts'),
-    /** Six to ten multiple-choice questions with the answer key. */
-    quiz: z.array(quizQuestionSchema).min(6, 'at least 6 quiz questions').max(10, 'at most 10 quiz questions'),
+    handouts: between(handoutSchema, 1, 2, 'handouts'),
+    /** Six to ten multiple-choice questions with the answer key; anonymous. */
+    quiz: between(quizQuestionSchema, 6, 10, 'quiz questions'),
     /** Six to fourteen slides for the PowerPoint. */
-    slides: z.array(slideSchema).min(6, 'at least 6 slides').max(14, 'at most 14 slides'),
+    slides: between(slideSchema, 6, 14, 'slides'),
+    /** Registry documents the kit names ("Căn cứ pháp lý"); a replaced one needs `historical: true`. */
+    legal: legalList,
     /** Where the facts come from. */
     sources: nonEmptyList(sourceSchema),
-    /** When the kit was last checked against its sources. */
+    /** The day the kit was checked against FACTS.md and the legal registry. */
     reviewed: reviewedDate,
   })
   .superRefine((kit, context) => {
@@ -188,9 +260,16 @@ export const kitSchema = z
         message: `durationMinutes is ${kit.durationMinutes} but the activities add up to ${sum} minutes`,
       });
     }
-    const schoolAudience = kit.audience === 'thcs-students' || kit.audience === 'thpt-students';
-    if (!schoolAudience && kit.grades) {
+    const school = isSchoolAudience(kit.audience);
+    if (!school && kit.grades) {
       context.addIssue({ code: 'custom', path: ['grades'], message: `grades are only for school kits, not for ${kit.audience}` });
+    }
+    if (school && !kit.programme) {
+      context.addIssue({
+        code: 'custom',
+        path: ['programme'],
+        message: `a ${kit.audience} kit says where it fits in the 2018 general-education programme (subjects and strands, no lesson numbers)`,
+      });
     }
     const band = GRADE_BANDS[kit.audience];
     for (const grade of band ? (kit.grades ?? []) : []) {
@@ -203,6 +282,7 @@ export const kitSchema = z
 export type KitSource = z.infer<typeof sourceSchema>;
 export type Kit = z.infer<typeof kitSchema>;
 export type KitActivity = z.infer<typeof activitySchema>;
+export type KitCard = z.infer<typeof cardSchema>;
 export type KitHandout = z.infer<typeof handoutSchema>;
 export type KitQuizQuestion = z.infer<typeof quizQuestionSchema>;
 export type KitSlide = z.infer<typeof slideSchema>;

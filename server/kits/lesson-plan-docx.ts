@@ -1,87 +1,107 @@
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, TextRun, type Table } from 'docx';
 import type { Kit } from '#shared/content-schemas.ts';
+import { addressFooter, bulleted, cardTable, heading, imageIds, labelled, note, NUMBERING, numbered, PAGE, STYLES } from './docx-parts.ts';
 import { repackOfficeFile } from './fixed-zip.ts';
-import { activityHeading, kitFacts, reviewedLine, sourceLine, t } from './kit-text.ts';
+import {
+  activityHeading,
+  activityParts,
+  footerLinks,
+  kitFacts,
+  legalLines,
+  objectiveGroups,
+  optionLetter,
+  planLabel,
+  reviewedLine,
+  sourceLine,
+  t,
+} from './kit-text.ts';
+import { pictogramPng } from './pictograms.ts';
+import type { KitPrintContext } from './print-context.ts';
 
 /*
- * The lesson plan as an editable Word file: the same content as the PDF, in Word's own headings and
- * lists, so a teacher can adapt it to the class. Times New Roman, the usual font of Vietnamese school and
- * administrative documents, which every Word installation has with Vietnamese letters.
+ * The lesson plan as an editable Word file, in the order of a "kế hoạch bài dạy" (Công văn
+ * 5512/BGDĐT-GDTrH): I. Mục tiêu (1. Kiến thức, 2. Năng lực, 3. Phẩm chất), II. Thiết bị dạy học và học
+ * liệu, III. Tiến trình dạy học, each activity in four parts a) Mục tiêu, b) Nội dung, c) Sản phẩm,
+ * d) Tổ chức thực hiện. Appendices hold what the teacher prints: the handouts, the quiz with its answer key
+ * and the cut-out activity cards. Every page's footer carries the portal's addresses and QR codes.
  */
 
-const FONT = 'Times New Roman';
-const BULLETS = 'bullets';
-const NUMBERS = 'numbers';
+type Block = Paragraph | Table;
 
-/** Bulleted paragraphs. */
-const bulleted = (items: readonly string[]) => items.map((text) => new Paragraph({ text, numbering: { reference: BULLETS, level: 0 } }));
-/** Numbered paragraphs; each `instance` restarts at 1. */
-const numbered = (items: readonly string[], instance: number) =>
-  items.map((text) => new Paragraph({ text, numbering: { reference: NUMBERS, level: 0, instance } }));
-const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
-
-export async function lessonPlanDocx(kit: Kit): Promise<Uint8Array> {
-  const children: Paragraph[] = [
-    new Paragraph({ children: [new TextRun({ text: t('kits.lessonPlan').toUpperCase(), color: '4A4A4A', size: 20 })] }),
-    new Paragraph({ text: kit.title, heading: HeadingLevel.TITLE }),
-    ...kitFacts(kit).map(({ label, value }) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] })),
+function planBody(kit: Kit, context: KitPrintContext): Block[] {
+  const blocks: Block[] = [
+    note(planLabel(kit).toUpperCase()),
+    new Paragraph({ text: kit.title, heading: 'Title' }),
+    ...(kit.programme
+      ? [new Paragraph({ children: [new TextRun({ text: `${t('kits.programme')}: `, bold: true }), new TextRun({ text: kit.programme, italics: true })] })]
+      : []),
+    ...kitFacts(kit).map(({ label, value }) => labelled(label, value)),
     new Paragraph({ children: [new TextRun({ text: kit.summary, italics: true })], spacing: { before: 160 } }),
-    heading(t('kits.objectives')),
-    ...bulleted(kit.objectives),
-    heading(t('kits.preparation')),
-    ...bulleted(kit.preparation),
-    heading(t('kits.activities')),
+    heading(t('kits.plan.objectives')),
   ];
+  for (const group of objectiveGroups(kit)) blocks.push(heading(group.heading, 2), ...bulleted(group.items));
+  blocks.push(heading(t('kits.plan.equipment')), ...bulleted(kit.preparation), heading(t('kits.plan.process')));
   for (const [index, activity] of kit.activities.entries()) {
-    children.push(heading(activityHeading(index, activity.title, activity.minutes), 2), ...numbered(activity.steps, index + 1));
-    if (activity.notes) children.push(new Paragraph({ children: [new TextRun({ text: `${t('kits.notes')}: ${activity.notes}`, italics: true })] }));
+    blocks.push(heading(activityHeading(activity.title, activity.minutes), 2));
+    for (const { label, value } of activityParts(activity)) blocks.push(labelled(label, value));
+    blocks.push(new Paragraph({ children: [new TextRun({ text: `${t('kits.activity.steps')}:`, bold: true })] }), ...numbered(activity.steps, index + 1));
+    if (activity.notes) blocks.push(note(`${t('kits.notes')}: ${activity.notes}`, { italics: true }));
   }
-  children.push(
-    heading(t('kits.discussion')),
-    ...numbered(kit.discussionQuestions, kit.activities.length + 1),
-    // Addresses stay plain text: docx gives hyperlinks random ids, which would change the bytes each build.
-    heading(t('kits.sources')),
-    ...bulleted(kit.sources.map(sourceLine)),
-    new Paragraph({ children: [new TextRun({ text: reviewedLine(kit), color: '4A4A4A', size: 20 })], spacing: { before: 240 } }),
-  );
+  blocks.push(heading(t('kits.discussion')), ...numbered(kit.discussionQuestions, kit.activities.length + 1));
+  if (context.legal.length > 0) blocks.push(heading(t('legal.title')), ...bulleted(legalLines(context)));
+  // Addresses stay plain text: docx gives hyperlinks random ids, which would change the bytes each build.
+  blocks.push(heading(t('kits.sources')), ...bulleted(kit.sources.map(sourceLine)), note(reviewedLine(kit), { before: 240 }));
+  return blocks;
+}
 
+async function handoutAppendix(kit: Kit, number: number, image: ReturnType<typeof imageIds>): Promise<Block[]> {
+  const blocks: Block[] = [];
+  for (const [index, handout] of kit.handouts.entries()) {
+    const title = index === 0 ? t('kits.appendix', { n: number, title: handout.title }) : handout.title;
+    blocks.push(heading(title, 1, { pageBreakBefore: true }));
+    for (const section of handout.sections) {
+      const picture = section.pictogram ? image(await pictogramPng(section.pictogram, '#8a1c1c'), 40, section.heading) : undefined;
+      blocks.push(heading(section.heading, 3, { image: picture }));
+      blocks.push(...(section.paragraphs ?? []).map((text) => new Paragraph({ text })), ...bulleted(section.bullets ?? []));
+    }
+  }
+  return blocks;
+}
+
+function quizAppendix(kit: Kit, number: number): Block[] {
+  const blocks: Block[] = [heading(t('kits.appendix', { n: number, title: t('kits.quiz') }), 1, { pageBreakBefore: true })];
+  for (const [index, question] of kit.quiz.entries()) {
+    blocks.push(heading(`${index + 1}. ${question.question}`, 3));
+    blocks.push(...question.options.map((option, optionIndex) => new Paragraph({ text: `${optionLetter(optionIndex)}. ${option}`, indent: { left: 360 } })));
+  }
+  blocks.push(heading(t('kits.answerKey'), 2, { pageBreakBefore: true }));
+  for (const [index, question] of kit.quiz.entries()) {
+    blocks.push(
+      labelled(`${index + 1}. ${t('kits.answer')}`, `${optionLetter(question.answer)}. ${question.options[question.answer]}`),
+      note(question.explanation),
+    );
+  }
+  return blocks;
+}
+
+function cardsAppendix(kit: Kit, number: number): Block[] {
+  if (!kit.cards) return [];
+  return [heading(t('kits.appendix', { n: number, title: t('kits.cards') }), 1, { pageBreakBefore: true }), note(t('kits.cardsHint')), cardTable(kit.cards)];
+}
+
+export async function lessonPlanDocx(kit: Kit, context: KitPrintContext): Promise<Uint8Array> {
+  const image = imageIds();
+  const footer = addressFooter(footerLinks(context), image);
+  const children = [...planBody(kit, context), ...(await handoutAppendix(kit, 1, image)), ...quizAppendix(kit, 2), ...cardsAppendix(kit, 3)];
   const document = new Document({
     title: kit.title,
-    subject: t('kits.lessonPlan'),
+    subject: planLabel(kit),
     creator: 'Cổng thông tin phòng, chống ma túy tỉnh Nghệ An',
     lastModifiedBy: 'Cổng thông tin phòng, chống ma túy tỉnh Nghệ An',
     revision: 1,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: 26 }, paragraph: { spacing: { after: 80, line: 300 } } },
-        title: { run: { font: FONT, size: 36, bold: true, color: '8A1C1C' } },
-        heading1: { run: { font: FONT, size: 30, bold: true, color: '8A1C1C' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 27, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
-      },
-    },
-    numbering: {
-      config: [
-        {
-          reference: BULLETS,
-          levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } },
-          ],
-        },
-        {
-          reference: NUMBERS,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.DECIMAL,
-              text: '%1.',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 420, hanging: 320 } } },
-            },
-          ],
-        },
-      ],
-    },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1418, right: 1134 } } }, children }],
+    styles: STYLES,
+    numbering: NUMBERING,
+    sections: [{ properties: { page: PAGE }, footers: { default: footer }, children }],
   });
   return repackOfficeFile(new Uint8Array(await Packer.toBuffer(document)), kit.reviewed);
 }

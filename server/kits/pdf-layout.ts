@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import type { Pictogram } from '#shared/content-schemas.ts';
+import { drawPictogram } from './pictograms.ts';
 
 /*
  * The shared look of every kit PDF: A4, Noto Sans embedded (pdfkit's built-in fonts have no Vietnamese
  * letters), headings, paragraphs and lists that move to a new page instead of splitting a heading from its
- * text, and a page number at the foot of each page. Dates in the file come from the kit, never from the
- * clock, so the same kit gives the same bytes.
+ * text, and at the foot of each page the portal's addresses with their QR codes and the page number. Dates
+ * in the file come from the kit, never from the clock, so the same kit gives the same bytes.
  */
 
 const require = createRequire(import.meta.url);
@@ -45,14 +47,32 @@ const BRAND = '#8a1c1c';
 const INK = '#1b1b1b';
 const MUTED = '#4a4a4a';
 const MARGIN = 56;
-/** Where the page number sits, below the bottom margin. */
-const FOOTER_OFFSET = 34;
+/** The footer's QR codes: about 2 cm, which a phone reads from a desk. */
+const QR_SIZE = 58;
+/** The text column ends this far above the footer. */
+const BOTTOM_MARGIN = MARGIN + QR_SIZE + 10;
+/** Where the footer starts, from the bottom edge. */
+const FOOTER_TOP = QR_SIZE + 26;
+/** Where the page number sits, from the bottom edge. */
+const PAGE_NUMBER_OFFSET = 20;
+
+/** An address printed in the footer of every page, with its QR code. */
+export interface FooterLink {
+  /** What it is for, e.g. "Gửi tin tố giác tội phạm ma túy, ẩn danh". */
+  label: string;
+  /** The absolute address, printed in full. */
+  url: string;
+  /** The QR code of `url`, as PNG. */
+  qrPng: Uint8Array;
+}
 
 export interface PdfMetadata {
   title: string;
   subject: string;
   /** The kit's reviewed date: the document's creation and modification date. */
   date: Date;
+  /** The two addresses every page carries (the tip form, the kit's page). */
+  footer: readonly FooterLink[];
 }
 
 export interface PdfWriter {
@@ -60,24 +80,39 @@ export interface PdfWriter {
   /** Width of the text column. */
   readonly width: number;
   title(text: string): void;
-  heading(text: string, level?: 1 | 2): void;
+  /** A heading; a pictogram, if given, is drawn at its left. */
+  heading(text: string, level?: 1 | 2, options?: { pictogram?: Pictogram | undefined }): void;
   paragraph(text: string, options?: { italic?: boolean; muted?: boolean; size?: number }): void;
   /** A list; `marker: 'none'` for items that carry their own label, such as quiz options "A. …". */
   bullets(items: readonly string[], options?: { marker?: 'bullet' | 'number' | 'none' }): void;
   /** "Label: value" on one line, the label in bold. */
   labelled(label: string, value: string): void;
+  /** A line in bold, e.g. a list's label ("d) Tổ chức thực hiện"). */
+  strong(text: string): void;
+  /** Text placed at (x, y) in a box `width` wide (cards, frames); moves the cursor below it. */
+  textAt(text: string, x: number, y: number, style: TextStyle): void;
+  /** The height `text` takes in a box `width` wide. */
+  measure(text: string, style: TextStyle): number;
   space(lines?: number): void;
   newPage(): void;
   /** Pages so far. */
   pageCount(): number;
-  /** Adds "Trang n/N" to each page and returns the file's bytes. */
+  /** Adds the footer (addresses, QR codes, "Trang n/N") to each page and returns the file's bytes. */
   finish(pageLabel: string): Promise<Uint8Array>;
 }
 
-export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11): PdfWriter {
+/** Placed text: its box width, font, size and colour. */
+export interface TextStyle {
+  width: number;
+  bold?: boolean;
+  size?: number;
+  color?: string;
+}
+
+export function createPdf({ title, subject, date, footer }: PdfMetadata, bodySize = 11): PdfWriter {
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    margins: { top: MARGIN, bottom: BOTTOM_MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     lang: 'vi-VN',
     displayTitle: true,
@@ -132,14 +167,21 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
       write(text, 'bold', MARGIN, doc.y, { width });
       doc.moveDown(0.4).fillColor(INK).font('regular').fontSize(bodySize);
     },
-    heading(text, level = 1) {
+    heading(text, level = 1, { pictogram } = {}) {
       const size = level === 1 ? bodySize + 4 : bodySize + 1.5;
+      // A pictogram is about three lines of the heading tall; the heading's text moves right of it.
+      const icon = pictogram ? size * 3 : 0;
+      const indent = pictogram ? icon + 8 : 0;
       doc.font('bold').fontSize(size);
-      keepRoom(doc.heightOfString(text, { width, features: features() }) + bodySize * 4);
+      keepRoom(Math.max(doc.heightOfString(text, { width: width - indent, features: features() }), icon) + bodySize * 4);
       doc.moveDown(level === 1 ? 0.8 : 0.5);
+      const top = doc.y;
+      if (pictogram) drawPictogram(doc, pictogram, MARGIN, top, icon, BRAND);
       doc.fillColor(level === 1 ? BRAND : INK);
-      write(text, 'bold', MARGIN, doc.y, { width });
+      write(text, 'bold', MARGIN + indent, top + (pictogram ? (icon - size * 1.2) / 2 : 0), { width: width - indent });
+      if (pictogram) doc.y = Math.max(doc.y, top + icon);
       doc.moveDown(0.25).fillColor(INK).font('regular').fontSize(bodySize);
+      doc.x = MARGIN;
     },
     paragraph(text, { italic = false, muted = false, size = bodySize } = {}) {
       doc.fontSize(size).fillColor(muted ? MUTED : INK);
@@ -162,6 +204,24 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
       write(`${label}: `, 'bold', MARGIN, doc.y, { continued: true, width });
       write(value, 'regular', undefined, undefined, { width });
     },
+    strong(text) {
+      // A label stays with at least two lines of what it introduces.
+      keepRoom(doc.currentLineHeight(true) * 3);
+      doc.fontSize(bodySize).fillColor(INK);
+      write(text, 'bold', MARGIN, doc.y, { width, paragraphGap: 2 });
+      doc.font('regular');
+    },
+    textAt(text, x, y, { width: boxWidth, bold = false, size = bodySize, color = INK }) {
+      doc.fontSize(size).fillColor(color);
+      write(text, bold ? 'bold' : 'regular', x, y, { width: boxWidth, lineGap: 2 });
+      doc.font('regular').fontSize(bodySize).fillColor(INK);
+    },
+    measure(text, { width: boxWidth, bold = false, size = bodySize }) {
+      doc.font(bold ? 'bold' : 'regular').fontSize(size);
+      const height = doc.heightOfString(text, { width: boxWidth, lineGap: 2, features: features() });
+      doc.font('regular').fontSize(bodySize);
+      return height;
+    },
     space(lines = 0.5) {
       doc.moveDown(lines);
     },
@@ -173,13 +233,41 @@ export function createPdf({ title, subject, date }: PdfMetadata, bodySize = 11):
     },
     async finish(pageLabel) {
       const { start, count } = doc.bufferedPageRange();
+      // As a data URL, each QR image is embedded once (PDFKit keeps images by their string) and drawn on every page.
+      const codes = footer.map((link) => ({ ...link, image: `data:image/png;base64,${Buffer.from(link.qrPng).toString('base64')}` }));
+      // Each column as wide as its address needs: the kit page's address is the longer one.
+      const lengths = codes.map(({ url }) => url.length);
+      const columns = lengths.map((length) => (width * length) / lengths.reduce((sum, each) => sum + each, 0));
+      const widths = columns.map((column) => Math.min(Math.max(column, width * 0.35), width * 0.65));
+      const lefts = widths.map((_, position) => MARGIN + widths.slice(0, position).reduce((sum, each) => sum + each, 0));
       for (let index = start; index < start + count; index++) {
         doc.switchToPage(index);
         // Writing below the bottom margin would otherwise make pdfkit start yet another page.
         const margin = doc.page.margins.bottom;
         doc.page.margins.bottom = 0;
+        const top = doc.page.height - FOOTER_TOP;
+        doc
+          .moveTo(MARGIN, top - 6)
+          .lineTo(MARGIN + width, top - 6)
+          .lineWidth(0.5)
+          .strokeColor(MUTED)
+          .stroke();
+        for (const [position, { label, url, image }] of codes.entries()) {
+          const left = lefts[position]!;
+          doc.image(image, left, top, { width: QR_SIZE, height: QR_SIZE });
+          const textLeft = left + QR_SIZE + 6;
+          const textWidth = widths[position]! - QR_SIZE - 12;
+          doc.fontSize(8.5).fillColor(INK);
+          write(label, 'bold', textLeft, top + 2, { width: textWidth, lineGap: 1 });
+          // The address on one line if it fits at 6.5 pt or more: a reader types it, and a break at a
+          // hyphen would look like part of it.
+          doc.font('regular');
+          const size = Math.max(6.5, Math.min(8, (8 * textWidth) / doc.fontSize(8).widthOfString(url)));
+          doc.fontSize(size).fillColor(BRAND);
+          write(url, 'regular', textLeft, doc.y + 1, { width: textWidth, lineGap: 1 });
+        }
         doc.font('regular').fontSize(8.5).fillColor(MUTED);
-        doc.text(`${pageLabel} ${index + 1}/${count}`, MARGIN, doc.page.height - FOOTER_OFFSET, {
+        doc.text(`${pageLabel} ${index + 1}/${count}`, MARGIN, doc.page.height - PAGE_NUMBER_OFFSET, {
           width,
           align: 'right',
           lineBreak: false,

@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin.ts';
+import { enLibrary } from './en-library.ts';
 import type { Dictionary } from './dictionary.ts';
 import { enTriage } from './en-triage.ts';
 
@@ -169,7 +170,6 @@ export const en: Dictionary = {
   'kits.sources': 'Sources',
   'kits.reviewed': 'Last reviewed',
   'kits.lessonPlan': 'Lesson plan',
-  'kits.nameLine': 'Name: ................................................  Class/unit: ....................',
   'kits.page': 'Page',
   'kits.overviewNote': 'Overview for the facilitator; this slide is hidden in the slide show.',
   'kits.download': 'Download the whole kit (ZIP)',
@@ -190,6 +190,7 @@ export const en: Dictionary = {
   'search.noScript': 'The search box needs JavaScript. Without it, you can still browse materials by audience and topic, and the list of lesson kits.',
   'search.formTitle': 'Search materials and lesson kits',
   ...enAdmin,
+  ...enLibrary,
   ...enTriage,
   'outreach.form.hop-dan': 'Village meeting',
   'outreach.form.loa-truyen-thanh': 'Loudspeaker broadcast',

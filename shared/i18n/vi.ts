@@ -1,4 +1,5 @@
 import { viAdmin } from './vi-admin.ts';
+import { viLibrary } from './vi-library.ts';
 import { viTriage } from './vi-triage.ts';
 
 /** Vietnamese UI strings: the reference dictionary. Every other language must have the same keys. */
@@ -164,7 +165,6 @@ export const vi = {
   'kits.sources': 'Nguồn tham khảo',
   'kits.reviewed': 'Rà soát lần cuối',
   'kits.lessonPlan': 'Giáo án',
-  'kits.nameLine': 'Họ và tên: ................................................  Lớp/đơn vị: ....................',
   'kits.page': 'Trang',
   'kits.overviewNote': 'Trang tổng quan dành cho người dạy; trang này được ẩn khi trình chiếu.',
   'kits.download': 'Tải trọn bộ bài giảng (ZIP)',
@@ -185,6 +185,7 @@ export const vi = {
   'search.noScript': 'Ô tìm kiếm cần JavaScript. Không bật được JavaScript? Bạn vẫn có thể duyệt tài liệu theo đối tượng, chủ đề và xem danh sách bài giảng.',
   'search.formTitle': 'Tìm tài liệu, bài giảng',
   ...viAdmin,
+  ...viLibrary,
   ...viTriage,
   'outreach.form.hop-dan': 'Họp dân',
   'outreach.form.loa-truyen-thanh': 'Loa truyền thanh',

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { AUDIENCES, TOPICS, type Audience, type Topic } from '#shared/content-schemas.ts';
+import { AUDIENCES, KIT_AUDIENCES, TOPICS, type Audience, type KitAudience, type Topic } from '#shared/content-schemas.ts';
 import { vietnameseCollator } from '#shared/i18n/index.ts';
-import { KITS_PATH, MATERIALS_PATH, SEARCH_PATH } from '#shared/paths/library.ts';
+import { KITS_PATH, kitPagePath, LEGAL_REGISTRY_PATH, MATERIALS_PATH, SEARCH_PATH } from '#shared/paths/library.ts';
 
 /*
  * The materials library as the pages see it: sorted entries and the Vietnamese URL segments of the
@@ -19,6 +19,11 @@ export const AUDIENCE_SEGMENTS: Record<Audience, string> = {
   parents: 'phu-huynh',
   teachers: 'giao-vien',
   'commune-officers': 'can-bo-xa',
+  'young-adults': 'sinh-vien-thanh-nien',
+  'business-owners': 'co-so-kinh-doanh',
+  workers: 'cong-nhan',
+  'coastal-communities': 'ven-bien',
+  'border-villages': 'ban-lang-bien-gioi',
 };
 
 export const TOPIC_SEGMENTS: Record<Topic, string> = {
@@ -33,14 +38,28 @@ export const TOPIC_SEGMENTS: Record<Topic, string> = {
   movement: 'phong-trao',
   border: 'bien-gioi',
   loudspeaker: 'loa-truyen-thanh',
+  'e-cigarettes': 'thuoc-la-dien-tu',
+  venues: 'karaoke-quan-bar-nha-nghi',
+  coast: 'vung-ven-bien',
 };
 
-export { KITS_PATH, MATERIALS_PATH, SEARCH_PATH };
+export { KITS_PATH, LEGAL_REGISTRY_PATH, MATERIALS_PATH, SEARCH_PATH };
 
 export const materialPath = (slug: string) => `${MATERIALS_PATH}${slug}/`;
 export const audiencePath = (audience: Audience) => `${MATERIALS_PATH}doi-tuong/${AUDIENCE_SEGMENTS[audience]}/`;
 export const topicPath = (topic: Topic) => `${MATERIALS_PATH}chu-de/${TOPIC_SEGMENTS[topic]}/`;
-export const kitPath = (slug: string) => `${KITS_PATH}${slug}/`;
+export const kitPath = kitPagePath;
+/** Kits for one audience: /bai-giang/doi-tuong/<segment>/, the same segments as the materials. */
+export const kitAudiencePath = (audience: KitAudience) => `${KITS_PATH}doi-tuong/${AUDIENCE_SEGMENTS[audience]}/`;
+/**
+ * The portal's public origin as the build was configured (astro.config.mjs sets `site` from
+ * PUBLIC_ORIGIN through server/config.ts): printed kits and share links carry absolute addresses.
+ */
+export const publicOrigin = (site: URL | undefined): string => {
+  if (!site) throw new Error('astro.config.mjs must set `site` (the public origin)');
+  return site.origin;
+};
+
 /** Downloads exist once, under the Vietnamese path, for every language. */
 export const kitFilePath = (slug: string, fileName: string) => `${KITS_PATH}${slug}/${fileName}`;
 
@@ -49,12 +68,21 @@ export async function allMaterials(): Promise<Material[]> {
   return (await getCollection('materials')).sort((a, b) => vietnameseCollator.compare(a.data.title, b.data.title));
 }
 
-/** Kits from the youngest pupils to the adults, as a teacher scans the list. */
-const KIT_ORDER = ['thcs-students', 'thpt-students', 'parents', 'commune-officers', 'teachers'];
+/**
+ * Kits from the youngest pupils to the adults, as a teacher scans the list (the order of KIT_AUDIENCES);
+ * within an audience by grade, and a follow-up lesson right after the lesson it follows.
+ */
 export async function allKits(): Promise<KitEntry[]> {
-  return (await getCollection('kits')).sort(
-    (a, b) => KIT_ORDER.indexOf(a.data.audience) - KIT_ORDER.indexOf(b.data.audience) || (a.data.grades?.[0] ?? 0) - (b.data.grades?.[0] ?? 0),
-  );
+  const kits = await getCollection('kits');
+  const rank = (kit: KitEntry): [number, number, string] => {
+    const first = kit.data.follows ? (kits.find(({ id }) => id === kit.data.follows) ?? kit) : kit;
+    return [KIT_AUDIENCES.indexOf(kit.data.audience), first.data.grades?.[0] ?? 0, `${first.id} ${kit.data.follows ? 1 : 0}`];
+  };
+  return kits.sort((a, b) => {
+    const [audienceA, gradeA, seriesA] = rank(a);
+    const [audienceB, gradeB, seriesB] = rank(b);
+    return audienceA - audienceB || gradeA - gradeB || seriesA.localeCompare(seriesB);
+  });
 }
 
 export interface FilterCount<Key> {

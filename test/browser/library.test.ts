@@ -6,18 +6,24 @@ const fixture = usePortalInBrowser();
 
 const MATERIAL = '/tai-lieu/bong-cuoi-khong-vo-hai/';
 
-describe.each(['/tai-lieu/', MATERIAL, '/en/tai-lieu/dau-hieu-va-cach-tro-chuyen-voi-con/', '/bai-giang/', '/bai-giang/thcs-lop-6-7/', '/tim-kiem/'])(
-  '%s',
-  (path) => {
-    it('has no axe violations', async () => {
-      const page = await fixture.chrome.newPage();
-      const response = await page.goto(fixture.site.baseUrl + path);
-      expect(response?.status()).toBe(200);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
-    });
-  },
-);
+describe.each([
+  '/tai-lieu/',
+  MATERIAL,
+  '/en/tai-lieu/dau-hieu-va-cach-tro-chuyen-voi-con/',
+  '/tai-lieu/can-cu-phap-ly/',
+  '/bai-giang/',
+  '/bai-giang/doi-tuong/hoc-sinh-thcs/',
+  '/bai-giang/thcs-lop-6-7/',
+  '/tim-kiem/',
+])('%s', (path) => {
+  it('has no axe violations', async () => {
+    const page = await fixture.chrome.newPage();
+    const response = await page.goto(fixture.site.baseUrl + path);
+    expect(response?.status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
 
 describe('a parent on a 320 px phone without JavaScript', () => {
   it('reads a material with no sideways scrolling, the cover as a sized AVIF or WebP, and no script fetched', async () => {

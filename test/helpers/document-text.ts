@@ -1,16 +1,23 @@
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { translator } from '#shared/i18n/index.ts';
+
+/** The footer every kit page ends with (addresses, QR codes, page number), from its first words, however they wrap. */
+const FOOTER = new RegExp(`${translator('vi')('kits.print.tip').split(' ').join('\\s+')}[\\s\\S]*$`);
 
 /** NFC and no whitespace at all: line wraps and page layout differ between formats, the letters must not. */
 export function squash(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, '');
 }
 
-/** The text of a PDF as a reader's copy-and-paste gives it, without the "Trang n/N" page footers. */
+/**
+ * The text of a PDF as a reader's copy-and-paste gives it, without the page footers (addresses and
+ * "Trang n/N"), so a paragraph that runs onto the next page reads on.
+ */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(pdf, { mergePages: false });
-  return text.map((page) => page.replace(/Trang \d+\/\d+\s*$/, '')).join('\n');
+  return text.map((page) => page.replace(FOOTER, '').replace(/Trang \d+\/\d+\s*$/, '')).join('\n');
 }
 
 /** The entries of a ZIP (DOCX and PPTX are ZIPs), by name. */

@@ -1,37 +1,30 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
-import { kitFiles, kitZip, kitZipName, ZIP, type KitFile } from '#server/kits/kit-files.ts';
+import { builtKit, kitFiles, kitZipName } from '#server/kits/kit-files.ts';
 import type { Kit } from '#shared/content-schemas.ts';
+import { allKits, publicOrigin } from '#src/library/catalogue.ts';
+import { legalDocuments } from '#src/library/legal.ts';
 
 /*
  * Every kit download, written into the build as a static file (/bai-giang/<slug>/<file>): the ZIP and each
- * file in it. Only the Vietnamese path: the English kit pages link here too.
+ * file in it. Only the Vietnamese path: the English kit pages link here too. The files print the portal's
+ * absolute address (the configured public origin) and QR codes.
  */
 
 export const prerender = true;
 
-/** Each document is built once, though it is served alone and inside the ZIP. */
-const built = new Map<string, Promise<Uint8Array>>();
-const buildOnce = (file: KitFile, kit: Kit) => {
-  let bytes = built.get(file.fileName);
-  if (!bytes) built.set(file.fileName, (bytes = file.build(kit)));
-  return bytes;
-};
-
 export const getStaticPaths = (async () => {
-  const kits = await getCollection('kits');
-  return kits.flatMap(({ id: slug, data: kit }) => [
-    { params: { slug, file: kitZipName(slug) }, props: { slug, kit, fileName: kitZipName(slug) } },
-    ...kitFiles(slug).map(({ fileName }) => ({ params: { slug, file: fileName }, props: { slug, kit, fileName } })),
-  ]);
+  const kits = await allKits();
+  return kits.flatMap(({ id: slug, data: kit }) =>
+    [kitZipName(slug), ...kitFiles(slug, kit).map(({ fileName }) => fileName)].map((fileName) => ({
+      params: { slug, file: fileName },
+      props: { slug, kit, fileName },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ slug: string; kit: Kit; fileName: string }> = async ({ props: { slug, kit, fileName } }) => {
-  if (fileName === kitZipName(slug)) {
-    const zip = await kitZip(slug, kit, (file) => buildOnce(file, kit));
-    return new Response(zip as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': ZIP } });
-  }
-  const file = kitFiles(slug).find((candidate) => candidate.fileName === fileName);
+export const GET: APIRoute<{ slug: string; kit: Kit; fileName: string }> = async ({ props: { slug, kit, fileName }, site }) => {
+  const { files, zip } = await builtKit({ slug, kit, origin: publicOrigin(site), registry: await legalDocuments() });
+  const file = [zip, ...files].find((candidate) => candidate.fileName === fileName);
   if (!file) throw new Error(`No kit file ${fileName} for ${slug}`);
-  return new Response((await buildOnce(file, kit)) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': file.mediaType } });
+  return new Response(file.bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': file.mediaType } });
 };
